@@ -1,0 +1,435 @@
+"""The tracker's records and the provenance of every fact in them.
+
+Dialogues and Agreements are the subjects; Participants are the governments,
+organisations and people involved; Statements are attributed quotes; Articles
+are the sources. A Source row ties one field of one record to the article
+sentence that gave it (or to the editor who set it), and a StatusChange row
+keeps each status move with the Source or editor behind it.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+
+
+def unique_slug(model, text: str, max_length: int = 80) -> str:
+    """A slug for `text` not yet taken in `model` (suffixing -2, -3, ...)."""
+    base = slugify(text)[:max_length].strip("-") or "record"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+    return slug
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+def _choices_check(field: str, choices, name: str) -> models.CheckConstraint:
+    values = [value for value, _ in choices]
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": values}), name=name)
+
+
+def _window_check(earliest: str, latest: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{earliest}__isnull": True})
+        | Q(**{f"{latest}__isnull": True})
+        | Q(**{f"{earliest}__lte": models.F(latest)}),
+        name=name,
+    )
+
+
+class Article(Timestamped):
+    """A source document as imported; its text is what every span points into."""
+
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    text = models.TextField()
+    checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
+    source_name = models.CharField(max_length=500, blank=True, help_text="File name it was imported from")
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def sentence_at(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Topic, self.name)
+        super().save(*args, **kwargs)
+
+
+class ParticipantKind(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    ORGANISATION = "organisation", "International organisation"
+    COMPANY = "company", "Company"
+    INSTITUTE = "institute", "Institute or university"
+    PERSON = "person", "Person"
+    JOINT = "joint", "Joint speaker (several parties)"
+
+
+class Region(models.TextChoices):
+    JAPAN = "japan", "Japan"
+    EUROPE = "europe", "Europe"
+    OTHER = "other", "Other"
+
+
+class Participant(Timestamped):
+    """A government, organisation, company, institute or person."""
+
+    Kind = ParticipantKind
+    Region = Region
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    region = models.CharField(max_length=10, choices=Region.choices, default=Region.OTHER, db_index=True)
+    role = models.CharField(max_length=300, blank=True, help_text="A person's title, e.g. Ambassador to NATO")
+    affiliation = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The organisation a person speaks for",
+    )
+    country = models.CharField(max_length=100, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="participant_name_unique"),
+            _choices_check("kind", ParticipantKind.choices, "participant_kind_valid"),
+            _choices_check("region", Region.choices, "participant_region_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Participant, self.name)
+        super().save(*args, **kwargs)
+        ParticipantAlias.objects.get_or_create(alias=normalise_alias(self.name), defaults={"participant": self})
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in (self.Kind.GOVERNMENT, self.Kind.ORGANISATION)
+
+
+def normalise_alias(text: str) -> str:
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+class ParticipantAlias(models.Model):
+    """Another name for a participant: "Rutte" and "Mark Rutte" are one person."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200, unique=True, help_text="Stored case-folded")
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "participant aliases"
+
+    def __str__(self):
+        return self.alias
+
+    def save(self, *args, **kwargs):
+        self.alias = normalise_alias(self.alias)
+        super().save(*args, **kwargs)
+
+
+class DialogueQuerySet(models.QuerySet):
+    OPEN = ("proposed", "planned")
+
+    def overdue(self, today: datetime.date | None = None):
+        """Dialogues still waiting to start although their expected window has passed."""
+        today = today or datetime.date.today()
+        return self.filter(status__in=self.OPEN, expected_latest__lt=today)
+
+    def coming_up(self, today: datetime.date | None = None, days: int = 90):
+        today = today or datetime.date.today()
+        return self.filter(
+            status__in=self.OPEN,
+            expected_earliest__gte=today,
+            expected_earliest__lte=today + datetime.timedelta(days=days),
+        )
+
+    def with_parties(self):
+        return self.prefetch_related("parties")
+
+
+class DialogueStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Active"
+    STALLED = "stalled", "Stalled"
+    CONCLUDED = "concluded", "Concluded"
+
+
+class Dialogue(Timestamped):
+    Status = DialogueStatus
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    parties = models.ManyToManyField(Participant, related_name="dialogues", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED, db_index=True)
+    expected_text = models.CharField("expected start (article's words)", max_length=200, blank=True)
+    expected_earliest = models.DateField(null=True, blank=True, db_index=True)
+    expected_latest = models.DateField(null=True, blank=True, db_index=True)
+    venue = models.CharField(max_length=300, blank=True)
+    format = models.CharField(max_length=300, blank=True, help_text="e.g. government officials only")
+    topics = models.ManyToManyField(Topic, related_name="dialogues", blank=True)
+    summary = models.TextField(blank=True)
+    agreements = models.ManyToManyField("Agreement", related_name="dialogues", blank=True)
+
+    objects = DialogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="dialogue_name_unique"),
+            _choices_check("status", DialogueStatus.choices, "dialogue_status_valid"),
+            _window_check("expected_earliest", "expected_latest", "dialogue_expected_window_ordered"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Dialogue, self.name)
+        super().save(*args, **kwargs)
+
+
+class AgreementQuerySet(models.QuerySet):
+    def with_parties(self):
+        return self.prefetch_related("parties")
+
+
+class AgreementKind(models.TextChoices):
+    PLEDGE = "pledge", "Pledge"
+    PARTNERSHIP = "partnership", "Partnership"
+    TREATY = "treaty", "Treaty"
+    INFORMATION_SECURITY = "information_security", "Information-security agreement"
+    PROGRAMME = "programme", "Programme"
+    AGREEMENT = "agreement", "Agreement"
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    NEGOTIATING = "negotiating", "Negotiating"
+    AGREED = "agreed", "Agreed"
+    IN_FORCE = "in_force", "In force"
+    EXPIRED = "expired", "Expired"
+
+
+class Agreement(Timestamped):
+    Kind = AgreementKind
+    Status = AgreementStatus
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.AGREEMENT, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED, db_index=True)
+    parties = models.ManyToManyField(Participant, related_name="agreements", blank=True)
+    date_text = models.CharField("date (article's words)", max_length=200, blank=True)
+    date_earliest = models.DateField(null=True, blank=True, db_index=True)
+    date_latest = models.DateField(null=True, blank=True, db_index=True)
+    summary = models.TextField(blank=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            _choices_check("kind", AgreementKind.choices, "agreement_kind_valid"),
+            _choices_check("status", AgreementStatus.choices, "agreement_status_valid"),
+            _window_check("date_earliest", "date_latest", "agreement_date_window_ordered"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Agreement, self.name)
+        super().save(*args, **kwargs)
+
+
+class Statement(Timestamped):
+    """A direct quote (or quoted fragment), attributed to its speaker."""
+
+    text = models.TextField()
+    speaker = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="statements")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    span_start = models.PositiveIntegerField(help_text="Offset of the quote in the article text")
+    span_end = models.PositiveIntegerField()
+    said_on = models.DateField(null=True, blank=True, db_index=True)
+    dialogue = models.ForeignKey(Dialogue, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+
+    class Meta:
+        ordering = ["-said_on", "article_id", "span_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "span_start", "span_end"], name="statement_unique_span"),
+            models.CheckConstraint(condition=Q(span_start__lt=models.F("span_end")), name="statement_span_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+RECORD_FIELDS = ("dialogue", "agreement", "participant", "statement")
+
+
+def _exactly_one(fields) -> Q:
+    """A condition true when exactly one of the nullable foreign keys is set."""
+    options = Q()
+    for chosen in fields:
+        term = Q(**{f"{chosen}__isnull": False})
+        for other in fields:
+            if other != chosen:
+                term &= Q(**{f"{other}__isnull": True})
+        options |= term
+    return options
+
+
+class Origin(models.TextChoices):
+    IMPORT = "import", "Importer"
+    EDITOR = "editor", "Editor"
+
+
+class SourceQuerySet(models.QuerySet):
+    def needing_review(self):
+        return self.filter(origin=Origin.IMPORT, confidence=Confidence.LOW, confirmed_at__isnull=True)
+
+
+class Source(models.Model):
+    """Where one field of one record got its value: an article sentence, or an editor."""
+
+    Origin = Origin
+
+    dialogue = models.ForeignKey(Dialogue, null=True, blank=True, on_delete=models.CASCADE, related_name="sources")
+    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="sources")
+    participant = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.CASCADE, related_name="sources"
+    )
+    statement = models.ForeignKey(Statement, null=True, blank=True, on_delete=models.CASCADE, related_name="sources")
+    field = models.CharField(max_length=50, db_index=True, help_text="Which fact: status, expected, venue, role, ...")
+    value = models.TextField(blank=True, help_text="The value this source gave the field")
+    origin = models.CharField(max_length=10, choices=Origin.choices, db_index=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="sources")
+    sentence_start = models.PositiveIntegerField(null=True, blank=True)
+    sentence_end = models.PositiveIntegerField(null=True, blank=True)
+    sentence = models.TextField(blank=True, help_text="The supporting sentence, copied from the article")
+    confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.HIGH, db_index=True)
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    confirmed_at = models.DateTimeField(null=True, blank=True, help_text="When an editor confirmed this fact")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one(RECORD_FIELDS), name="source_one_record"),
+            _choices_check("origin", Origin.choices, "source_origin_valid"),
+            _choices_check("confidence", Confidence.choices, "source_confidence_valid"),
+            models.CheckConstraint(
+                condition=~Q(origin="import") | (Q(article__isnull=False) & Q(sentence_start__isnull=False)),
+                name="source_import_has_sentence",
+            ),
+            models.CheckConstraint(
+                condition=Q(sentence_start__isnull=True) | Q(sentence_start__lt=models.F("sentence_end")),
+                name="source_sentence_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["confidence", "confirmed_at"])]
+
+    def __str__(self):
+        who = self.article or self.editor or "editor"
+        return f"{self.record} · {self.field} ← {who}"
+
+    @property
+    def record(self):
+        return next(getattr(self, name) for name in RECORD_FIELDS if getattr(self, f"{name}_id"))
+
+
+class StatusChange(models.Model):
+    """One move of a dialogue's or agreement's status, on an article's or an editor's word."""
+
+    dialogue = models.ForeignKey(
+        Dialogue, null=True, blank=True, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    effective = models.DateField(null=True, blank=True, help_text="When it happened, if the source says")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one(("dialogue", "agreement")), name="status_change_one_record"),
+            models.CheckConstraint(condition=~Q(from_status=models.F("to_status")), name="status_change_changes"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_status or '—'} → {self.to_status}"
+
+    @property
+    def record(self):
+        return self.dialogue or self.agreement
+
+
+def log_status_change(record, old: str, new: str, *, source: Source | None = None, editor=None, effective=None):
+    """Keep a status move of a saved dialogue or agreement in its history; None when nothing moved."""
+    if old == new:
+        return None
+    return StatusChange.objects.create(
+        **{record._meta.model_name: record},
+        from_status=old or "",
+        to_status=new,
+        source=source,
+        editor=editor,
+        effective=effective,
+    )

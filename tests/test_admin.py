@@ -1,0 +1,95 @@
+"""Editors keep records right in the admin; nobody else gets in."""
+
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
+
+from dialogues.models import Dialogue, Source, StatusChange
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_editor_adds_a_dialogue_with_parties_and_a_status(editor_client, editor, japan, nato):
+    response = editor_client.post(
+        "/admin/dialogues/dialogue/add/",
+        {
+            "name": "Japan–NATO defence-industrial talks",
+            "slug": "japan-nato-defence-industrial-talks",
+            "parties": [japan.pk, nato.pk],
+            "status": "planned",
+            "venue": "NATO headquarters, Brussels",
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
+            "statements-TOTAL_FORMS": 0,
+            "statements-INITIAL_FORMS": 0,
+            "sources-TOTAL_FORMS": 0,
+            "sources-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    dialogue = Dialogue.objects.get(slug="japan-nato-defence-industrial-talks")
+    assert set(dialogue.parties.values_list("name", flat=True)) == {"Japan", "NATO"}
+    (change,) = StatusChange.objects.filter(dialogue=dialogue)
+    assert (change.from_status, change.to_status, change.editor) == ("", "planned", editor)
+    assert dialogue.sources.filter(field="venue", origin=Source.Origin.EDITOR, editor=editor).exists()
+
+
+def test_an_editors_status_change_lands_in_the_history_and_the_change_log(editor_client, editor, japan, nato):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", slug="japan-nato-talks", status="planned")
+    dialogue.parties.set([japan, nato])
+    form = {
+        "name": dialogue.name,
+        "slug": dialogue.slug,
+        "parties": [japan.pk, nato.pk],
+        "status": "active",
+        "status_changes-TOTAL_FORMS": 0,
+        "status_changes-INITIAL_FORMS": 0,
+        "statements-TOTAL_FORMS": 0,
+        "statements-INITIAL_FORMS": 0,
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+    }
+    response = editor_client.post(f"/admin/dialogues/dialogue/{dialogue.pk}/change/", form)
+    assert response.status_code == 302
+
+    (change,) = StatusChange.objects.filter(dialogue=dialogue)
+    assert (change.from_status, change.to_status, change.editor) == ("planned", "active", editor)
+    entry = LogEntry.objects.get(object_id=str(dialogue.pk))
+    assert entry.user == editor and "Status" in entry.get_change_message()
+    history = editor_client.get(f"/admin/dialogues/dialogue/{dialogue.pk}/history/").content.decode()
+    assert "hana" in history and "Status" in history
+
+
+def test_an_editor_cannot_manage_users(editor_client):
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+    assert editor_client.get("/admin/auth/group/").status_code == 403
+
+
+def test_a_signed_in_user_who_is_not_staff_is_kept_out_of_the_admin(client):
+    User.objects.create_user("reader", password="a-long-reader-passphrase")
+    client.post("/admin/login/", {"username": "reader", "password": "a-long-reader-passphrase"})
+    response = client.get("/admin/dialogues/dialogue/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_the_admin_lists_records_with_search_and_filters(editor_client, japan, nato):
+    Dialogue.objects.create(name="Japan–NATO talks", status="planned").parties.set([japan, nato])
+    Dialogue.objects.create(name="Japan–EU dialogue", status="active")
+    page = editor_client.get("/admin/dialogues/dialogue/?status__exact=planned&q=NATO").content.decode()
+    assert "Japan–NATO talks" in page and "Japan–EU dialogue" not in page
+    assert "Japan, NATO" in page
+
+
+def test_pages_render_with_their_static_files_served(client, editor_client):
+    home = client.get("/")
+    assert home.status_code == 200
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home.content.decode()).group(1)
+    served = client.get(stylesheet)
+    assert served.status_code == 200 and b"--accent" in b"".join(served.streaming_content)
+
+    admin_page = editor_client.get("/admin/").content.decode()
+    admin_css = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', admin_page).group(1)
+    assert client.get(admin_css).status_code == 200
