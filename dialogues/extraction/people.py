@@ -1,0 +1,433 @@
+"""People in an article: their names, titles and affiliations in the usual news
+forms, and the later mentions (surname, pronoun) that point back to them.
+
+    NATO Secretary-General Mark Rutte          title before the name
+    Sebastian Maslow, an associate professor at the University of Tokyo
+    Kallas, who also serves as European Commission vice president,
+    said Sebastian Maslow / Izawa said          a speaker names a person
+"""
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .gazetteer import HONORIFIC, PARTIES, TITLE_HEADS, party_for
+
+_UP = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+(?:-[A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)?"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|ter)"
+NAME = rf"{_UP}(?:\s+(?:{_PARTICLE}\s+)?{_UP}){{0,2}}"
+NAME_RE = re.compile(rf"\b{NAME}\b")
+
+# Capitalised words that start sentences or name things, never people.
+# Groups that open a sentence as speakers: "Officials said", "Analysts noted".
+PLURAL_GROUPS = {
+    "Officials",
+    "Analysts",
+    "Experts",
+    "Sources",
+    "Critics",
+    "Diplomats",
+    "Observers",
+    "Residents",
+    "Organizers",
+    "Organisers",
+    "Researchers",
+    "Authorities",
+    "Lawmakers",
+    "Ministers",
+    "Leaders",
+    "Executives",
+    "Investors",
+    "Economists",
+    "Scholars",
+    "Protesters",
+    "Officers",
+    "Commanders",
+    "Witnesses",
+    "Participants",
+    "Delegates",
+}
+NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "At",
+    "On",
+    "As",
+    "By",
+    "Both",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Only",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Against",
+    "Amid",
+    "Among",
+    "Through",
+    "Together",
+    "Support",
+    "Reaching",
+    "Joining",
+    "Establishing",
+    "Many",
+    "Some",
+    "Such",
+    "Even",
+    "Asked",
+    "According",
+    "From",
+    "With",
+    "Without",
+    "For",
+    "To",
+    "Of",
+    "Under",
+    "Over",
+    "Into",
+    "There",
+    "Here",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Summit",
+    "Ministry",
+    "Office",
+    "Prefecture",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Agency",
+    "Council",
+    "Commission",
+    "Parliament",
+    "Party",
+    "Forces",
+    "Force",
+    "Army",
+    "Navy",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Daily",
+    "Group",
+    "Corp",
+    "Company",
+    "Ltd",
+    "Inc",
+    "Bank",
+    "Fund",
+    "Program",
+    "Programme",
+    "Pledge",
+    "Dialogue",
+    "Initiative",
+    "Organization",
+    "Organisation",
+    "Alliance",
+    "Union",
+    "Pacific",
+    "Atlantic",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Europe",
+    "Asia",
+    "Indo",
+    "Defense",
+    "Defence",
+    "Security",
+    "Industry",
+    "Industrial",
+    "State",
+    "States",
+}
+TITLE_WORDS = {w for head in TITLE_HEADS for w in head.replace("-", " ").split()} | {
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "vice",
+    "chief",
+    "senior",
+    "junior",
+    "executive",
+    "assistant",
+    "associate",
+    "acting",
+    "former",
+    "top",
+    "treasury",
+    "state",
+    "economic",
+    "finance",
+    "trade",
+    "policy",
+    "affairs",
+    "secretary-general",
+    "director-general",
+    "vice-president",
+    "revitalization",
+    "national",
+    "principal",
+    "lead",
+    "visiting",
+    "research",
+    "permanent",
+    "special",
+    "general",
+}
+SPEECH_VERBS = (
+    r"said|says|told|tells|added|adds|noted|notes|explained|explains|stressed|stresses|insisted|insists|argued"
+    r"|argues|warned|warns|continued|wrote|writes|remarked|emphasized|emphasised|underlined|pointed out|observed"
+    r"|commented|acknowledged|declared|announced|asserted|replied|recalled|believes|according to"
+)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def as_report(self) -> dict:
+        return {
+            "name": self.name,
+            "kind": "person",
+            "role": self.role or None,
+            "affiliation": self.affiliation or None,
+            "country": self.country or None,
+        }
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and not any(
+        w in NOT_NAMES or party_for(w) or w.lower() in TITLE_WORDS or w.endswith(("'s", "\u2019s")) for w in words
+    )
+
+
+def trim_title(title: str) -> str:
+    """Drop the words before a title that are not part of it ("talks with Prime Minister")."""
+    words = title.split()
+    heads = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    for i in range((heads[0] if heads else len(words)) - 1, -1, -1):
+        if words[i].islower() and words[i] not in TITLE_WORDS:
+            words = words[i + 1 :]
+            break
+    while len(words) > 1 and words[0].lower() not in TITLE_WORDS and (words[0] in NOT_NAMES or words[0].islower()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def split_title(text: str, trim: bool = True) -> tuple[str, str, str]:
+    """'Japanese Ambassador to NATO' -> ('Ambassador to NATO', 'Japan', 'Japan')."""
+    from .gazetteer import PARTY_RE
+
+    rest, lead = trim_title(text) if trim else text.strip(), []
+    while m := PARTY_RE.match(rest):
+        lead.append(m.group(1))
+        rest = rest[m.end() :].lstrip()
+    if not rest or not lead:
+        return rest, "", ""
+    party = PARTIES.get(party_for(lead[0]) or "")
+    if party is None:
+        return rest, "", ""
+    country = party.name if party.kind == "government" else ""
+    named = " ".join(lead)
+    # An institution within the party ("European Commission") stays part of the title.
+    if named not in (party.name, party.full_name) and not named.endswith(("ese", "an", "ish", "ch", ".")):
+        rest = f"{named} {rest}"
+    return rest, party.name, country
+
+
+class People:
+    """The people of one article, with every alias seen for them."""
+
+    def __init__(self, text: str = ""):
+        self.people: list[Person] = []
+        self._mentions: list[tuple[int, Person]] = []
+        # Words the article also writes in lower case ("officials") are not surnames.
+        self._common = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+
+    def plausible(self, name: str) -> bool:
+        return is_name(name) and not (" " not in name and (name.lower() in self._common or name in PLURAL_GROUPS))
+
+    def find(self, name: str) -> Person | None:
+        name = " ".join(name.split())
+        for person in self.people:
+            if name == person.name or name in person.aliases:
+                return person
+        words = name.split()
+        if len(words) > 1:
+            # "Kaja Kallas" fills in an earlier "Kallas"
+            for person in self.people:
+                if " " not in person.name and person.name == words[-1]:
+                    return person
+        return None
+
+    def add(self, name: str, role: str = "", affiliation: str = "", country: str = "") -> Person:
+        name = " ".join(w for w in name.split() if not HONORIFIC.match(w))
+        person = self.find(name)
+        if person is None:
+            person = Person(name)
+            self.people.append(person)
+        if len(name.split()) > len(person.name.split()):
+            person.aliases.add(person.name)
+            person.name = name
+        person.aliases |= {name, name.split()[-1]}
+        self.enrich(person, role, affiliation, country)
+        return person
+
+    @staticmethod
+    def enrich(person: Person, role: str, affiliation: str, country: str):
+        """Fill what is missing; a fuller title ("Ambassador to NATO") replaces a bare one ("Ambassador")."""
+        if role and (not person.role or person.role.lower() in role.lower()):
+            person.role = role
+        person.affiliation = person.affiliation or affiliation
+        person.country = person.country or country
+
+    def note_mentions(self, text: str, offset: int):
+        """Remember where each known person is named, for pronouns that point back."""
+        if not self.people:
+            return
+        aliases = sorted({a for p in self.people for a in p.aliases | {p.name}}, key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
+        for m in pattern.finditer(text):
+            person = self.find(m.group(1))
+            if person:
+                self._mentions.append((offset + m.start(), person))
+        self._mentions.sort(key=lambda pair: pair[0])
+
+    def last_named_before(self, position: int) -> Person | None:
+        i = bisect_left(self._mentions, position, key=lambda pair: pair[0])
+        return self._mentions[i - 1][1] if i else None
+
+
+_TITLE_HEAD_RE = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, reverse=True))
+# "[NATO] Secretary-General Mark Rutte", "Japanese Ambassador to NATO Osamu Izawa", "foreign policy chief Kaja Kallas"
+TITLED = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?i:{_TITLE_HEAD_RE})"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?)\s+(?P<name>{NAME})\b"
+)
+# "Gorana Grgic, a senior researcher in Euro-Atlantic security at ETH Zurich's Center for Security Studies,"
+_ORG = r"(?:the\s+)?(?P<org>[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|on|in|the|de|[A-Z][\w.'\u2019&-]*))*)"
+APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
+    rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?(?=[,.;]|\s+who\b|\s*\()"
+)
+SERVES_AS = re.compile(
+    rf"(?P<name>{NAME}),\s+who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|works)\s+as\s+"
+    rf"(?:an?\s+|the\s+)?(?P<role>[^,;.]{{3,80}}),"
+)
+SPEAKER_BEFORE = re.compile(rf"(?P<name>{NAME})(?:,\s+[^,]{{1,120}},)?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
+SPEAKER_AFTER = re.compile(rf"\b(?:said|says|added|adds|noted|notes|explained|according to)\s+(?P<name>{NAME})\b")
+
+
+def _clean_name(raw: str) -> str:
+    words = raw.split()
+    # "Secretary-General Mark Rutte" inside a run: the title words go, the name stays
+    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or party_for(words[0]) or words[0] in NOT_NAMES):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _has_title_head(role: str) -> bool:
+    lowered = f" {role.lower()} "
+    return any(f" {head} " in lowered or f" {head}-" in lowered for head in TITLE_HEADS)
+
+
+def _org_name(org: str | None) -> str:
+    if not org:
+        return ""
+    org = re.sub(r"\s+(?:of|for|and|on|in|the|de)$", "", org.strip())
+    return re.sub(r"\s+who$", "", org)
+
+
+def scan_people(text: str, people: People, *, caption: bool = False):
+    """Add the people a paragraph names with a title, an apposition or a speech verb.
+
+    A caption only adds to people the article itself names: it may spell out the
+    full name and title of someone quoted, but a caption's own subjects are not the story.
+    """
+    for m in TITLED.finditer(text):
+        name = _clean_name(m.group("name"))
+        title = trim_title(m.group("title"))
+        if not people.plausible(name) or not _has_title_head(
+            title.split()[-1] if " to " not in title and " of " not in title else title
+        ):
+            continue
+        role, affiliation, country = split_title(title)
+        if caption and not people.find(name):
+            continue
+        people.add(name, role, affiliation, country)
+    for regex in (APPOSITIVE, SERVES_AS):
+        for m in regex.finditer(text):
+            name, role = _clean_name(m.group("name")), m.group("role").strip()
+            if not people.plausible(name) or not _has_title_head(role) or (caption and not people.find(name)):
+                continue
+            org = _org_name(m.groupdict().get("org") or m.groupdict().get("porg"))
+            role_in, affiliation, country = split_title(role, trim=False)
+            people.add(name, role_in or role, org or affiliation, country)
+    if caption:
+        return
+    for regex in (SPEAKER_BEFORE, SPEAKER_AFTER):
+        for m in regex.finditer(text):
+            name = _clean_name(m.group("name"))
+            if people.plausible(name):
+                people.add(name)
