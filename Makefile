@@ -19,6 +19,7 @@ setup: $(VENV)/.installed
 # Set everything up, import the bundled articles and serve on 127.0.0.1:8000.
 run: setup
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py import_articles data/articles
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: setup

@@ -6,9 +6,12 @@ knows to leave that field alone, and a status change lands in the history.
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.core.exceptions import PermissionDenied
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .admin_import import import_view
 from .models import (
     Agreement,
     Article,
@@ -166,11 +169,21 @@ class StatementAdmin(EditorTrackedAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    change_list_template = "admin/dialogues/article_changelist.html"
     list_display = ("title", "outlet", "published", "source_name", "created_at")
     list_filter = ("outlet", "published")
     search_fields = ("title", "outlet", "url", "source_name")
     readonly_fields = ("checksum", "created_at", "updated_at")
     date_hierarchy = "published"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_articles)
+        return [path("import/", view, name="dialogues_article_import"), *super().get_urls()]
+
+    def import_articles(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return import_view(request, self.admin_site)
 
 
 @admin.register(Topic)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 MAX_BYTES = 5 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 

@@ -1,0 +1,99 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from dialogues.article_files import BadManifest, find_article_files, metadata_for, parse_date
+from dialogues.importing import ArticleMeta, import_file
+from dialogues.models import Article
+
+MARKS = {"imported": "+", "unchanged": "=", "skipped": "-", "failed": "!"}
+
+
+class Command(BaseCommand):
+    help = "Import article files (.txt, .html) or folders of them into dialogues, agreements and statements."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+        parser.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--published", help="publication date, YYYY-MM-DD (else from manifest.csv)")
+        parser.add_argument("--outlet", default="", help="the outlet that published the articles")
+        parser.add_argument("--url", default="", help="the article's address")
+
+    def handle(self, *args, paths, dry_run, format, published, outlet, url, **options):
+        if Article._meta.db_table not in connection.introspection.table_names():
+            raise CommandError("The database is not set up yet: run `python manage.py migrate` first.")
+        try:
+            override = ArticleMeta(parse_date(published, "--published"), outlet, url)
+        except BadManifest as exc:
+            raise CommandError(str(exc)) from None
+        files, problems = find_article_files(paths)
+        manifests, outcomes = {}, []
+        for path in self._progress(files, format):
+            try:
+                meta = metadata_for(path, manifests, override)
+            except BadManifest as exc:
+                problems.append(str(exc))
+                continue
+            outcomes.append(import_file(path.read_bytes(), str(path), meta, dry_run=dry_run))
+        failed = [o for o in outcomes if o.error]
+        if format == "json":
+            self._print_json(outcomes, problems, dry_run)
+        else:
+            self._print_text(outcomes, problems, dry_run, options["verbosity"])
+        if failed or problems:
+            names = ", ".join([o.source for o in failed] + [p.split(":")[0] for p in problems])
+            raise CommandError(f"{len(failed) + len(problems)} path(s) could not be imported: {names}")
+
+    def _progress(self, files, format):
+        if format == "text" and len(files) > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            return tqdm(files, unit="file", file=sys.stderr)
+        return files
+
+    def _print_json(self, outcomes, problems, dry_run):
+        report = {
+            "dry_run": dry_run,
+            "articles": [section for o in outcomes for section in o.sections],
+            "files": [o.as_report() for o in outcomes],
+            "errors": [{"source": o.source, "error": o.error} for o in outcomes if o.error]
+            + [{"source": p.split(":")[0], "error": p.split(": ", 1)[-1]} for p in problems],
+        }
+        self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+
+    def _print_text(self, outcomes, problems, dry_run, verbosity):
+        style = {
+            "imported": self.style.SUCCESS,
+            "unchanged": str,
+            "skipped": self.style.WARNING,
+            "failed": self.style.ERROR,
+        }
+        for o in outcomes:
+            if o.error:
+                line = f"{o.source}: failed: {o.error}"
+            elif o.status == "skipped":
+                reasons = "; ".join(sorted({s["skipped_reason"] for s in o.sections}))
+                line = f"{o.source}: skipped, nothing about Japan–Europe defence ({reasons})"
+            else:
+                line = (
+                    f"{o.source}: {o.status}: {len(o.created)} created, {len(o.changed)} changed, "
+                    f"{len(o.left_alone)} left alone, {o.unchanged} unchanged"
+                )
+            if o.note:
+                line += f" [{o.note}]"
+            self.stdout.write(style[o.status](f"{MARKS[o.status]} {line}"))
+            details = [("left alone", o.left_alone)] + (
+                [("created", o.created), ("changed", o.changed)] if verbosity > 1 else []
+            )
+            for label, items in details:
+                for item in items:
+                    self.stdout.write(f"    {label}: {item}")
+        for problem in problems:
+            self.stdout.write(self.style.ERROR(f"! {problem}"))
+        counts = {s: sum(o.status == s for o in outcomes) for s in MARKS}
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        prefix = "Dry run, nothing written: " if dry_run else ""
+        self.stdout.write(f"{prefix}{len(outcomes)} file(s): {summary or 'none'}")

@@ -1,0 +1,198 @@
+"""The importer's reading of articles, as plain functions on real files: the bundled
+seed articles and articles in other layouts and wordings written for these tests."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from dialogues.extraction.article import analyse_page
+from dialogues.extraction.quotes import find_quotes
+from dialogues.extraction.reading import read_page
+from dialogues.extraction.report import section_report
+from dialogues.extraction.timing import find_times
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+def report(path: Path, published: str | None) -> list[dict]:
+    page = read_page(path.read_bytes(), path.name)
+    date = datetime.date.fromisoformat(published) if published else None
+    return [section_report(s, path.name, date) for s in analyse_page(page.text, date)]
+
+
+@pytest.fixture(scope="module")
+def nato_article():
+    return report(SEEDS / "000_92ee229aff965d8c.txt", "2025-07-15")
+
+
+@pytest.fixture(scope="module")
+def eu_article():
+    return report(SEEDS / "004_226b3f89e1556764.txt", "2025-07-23")
+
+
+def people(section) -> dict[str, dict]:
+    return {p["name"]: p for p in section["participants"] if p["kind"] == "person"}
+
+
+def said(section) -> dict[str, str]:
+    """First words of each quote -> its speaker."""
+    return {" ".join(s["text"].split()[:4]): s["speaker"] for s in section["statements"]}
+
+
+def test_the_main_article_is_relevant_and_the_teasers_are_skipped_with_a_reason(nato_article):
+    main, *teasers = nato_article
+    assert main["relevant"] and main["title"].startswith("Japan and NATO to launch")
+    assert len(teasers) == 3
+    for teaser in teasers:
+        assert not teaser["relevant"] and teaser["skipped_reason"]
+        assert not (teaser["statements"] or teaser["participants"] or teaser["dialogues"])
+
+
+def test_the_japan_nato_talks_are_planned_in_brussels_with_no_date_yet(nato_article):
+    (talks,) = nato_article[0]["dialogues"]
+    assert talks["parties"] == ["Japan", "NATO"] and talks["status"] == "planned"
+    assert "Brussels" in talks["venue"]
+    assert talks["expected"] == {"text": "in the near future", "earliest": None, "latest": None}
+    assert talks["format"] is None or "officials" in talks["format"]
+    assert {"space", "drones", "semiconductors"} <= set(talks["topics"])
+
+
+def test_the_japan_eu_dialogue_is_planned_for_early_next_year_from_the_articles_date(eu_article):
+    (dialogue,) = eu_article[0]["dialogues"]
+    assert dialogue["parties"] == ["Japan", "EU"] and dialogue["status"] == "planned"
+    assert "Defense Industry Dialogue" in dialogue["name"]
+    assert dialogue["expected"] == {"text": "early next year", "earliest": "2026-01-01", "latest": "2026-04-30"}
+    assert dialogue["format"] == "government officials and business representatives"
+
+
+def test_dialogues_without_japan_are_not_recorded(eu_article):
+    parties = [set(d["parties"]) for s in eu_article for d in s["dialogues"]]
+    assert {"EU", "Philippines"} not in parties and {"EU", "South Korea"} not in parties
+    assert all("South Korea" not in a["parties"] for a in eu_article[0]["agreements"])
+
+
+def test_agreements_get_kind_status_parties_and_date(nato_article, eu_article):
+    found = {a["name"]: a for s in (eu_article[0], nato_article[0]) for a in s["agreements"]}
+    icep = found["NATO Industrial Capacity Expansion Pledge"]
+    assert (icep["kind"], icep["status"], icep["date"]["earliest"]) == ("pledge", "agreed", "2024-01-01")
+    gcap = found["Global Combat Air Program"]
+    assert set(gcap["parties"]) == {"Japan", "UK", "Italy"} and gcap["kind"] == "programme"
+    pledge = found["Defence spending pledge: 5% of GDP by 2035"]
+    assert pledge["parties"] == ["NATO"] and pledge["date"]["earliest"] == "2025-06-01"
+    sharing = found["Japan–EU classified information-sharing agreement"]
+    assert (sharing["kind"], sharing["status"]) == ("information_security", "negotiating")
+    partnership = found["Japan–EU security and defense partnership"]
+    assert partnership["date"] == {"text": "last November", "earliest": "2024-11-01", "latest": "2024-11-30"}
+
+
+def test_people_come_with_titles_and_affiliations_and_captions_name_no_one_new(nato_article, eu_article):
+    nato_people, eu_people = people(nato_article[0]), people(eu_article[0])
+    assert nato_people["Osamu Izawa"]["role"] == "Ambassador to NATO"
+    assert nato_people["Mark Rutte"]["role"] == "Secretary-General"
+    assert nato_people["Mark Rutte"]["affiliation"] == "NATO"
+    assert nato_people["Gorana Grgic"]["affiliation"] == "ETH Zurich's Center for Security Studies"
+    assert "Kaja Kallas" in eu_people, "the caption spells out the surname the article uses"
+    assert eu_people["Sebastian Maslow"]["affiliation"] == "University of Tokyo"
+    everyone = " ".join(nato_people) + " " + " ".join(eu_people)
+    assert "Fung" not in everyone and "Pool" not in everyone and "REUTERS" not in everyone
+
+
+def test_quotes_are_attributed_whatever_their_marks_and_pronouns(nato_article, eu_article):
+    nato, eu = said(nato_article[0]), said(eu_article[0])
+    assert nato["We need information and"] == "Osamu Izawa"  # opened with ' and closed with "
+    assert nato["We need to know"] == "Osamu Izawa"  # runs on after "Izawa said."
+    assert nato["We are now going"] == "Osamu Izawa"  # "he said"
+    assert nato["Together, if successful, these"] == "Gorana Grgic"  # "she added"
+    assert nato["outpace and outproduce"] == "Mark Rutte"  # a fragment with its speaker in the sentence
+    assert eu["In recent years, Tokyo"] == "Sebastian Maslow"  # "said Sebastian Maslow, an ..."
+    assert eu["We see North Korean"] == "Kaja Kallas"  # several sentences before the attribution
+    assert eu["Our closer cooperation has"] == "Japan–EU (joint)"  # "the two sides said in a joint statement"
+
+
+def test_a_quote_span_points_at_its_words_in_the_file(eu_article):
+    text = (SEEDS / "004_226b3f89e1556764.txt").read_text()
+    for statement in eu_article[0]["statements"]:
+        start, end = statement["span"]
+        assert text[start:end] == statement["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "earliest", "latest"),
+    [
+        ("early next year", "2025-07-23", "2026-01-01", "2026-04-30"),
+        ("last month", "2025-07-15", "2025-06-01", "2025-06-30"),
+        ("last November", "2025-07-23", "2024-11-01", "2024-11-30"),
+        ("in April", "2025-07-15", "2025-04-01", "2025-04-30"),
+        ("later this year", "2026-03-10", "2026-03-11", "2026-12-31"),
+        ("in the first half of next year", "2025-10-08", "2026-01-01", "2026-06-30"),
+        ("early 2027", "2025-11-20", "2027-01-01", "2027-04-30"),
+    ],
+)
+def test_fuzzy_times_resolve_against_the_articles_date(words, published, earliest, latest):
+    (when,) = find_times(words, datetime.date.fromisoformat(published))
+    assert (when.text, str(when.earliest), str(when.latest)) == (words, earliest, latest)
+
+
+def test_a_time_with_no_article_date_keeps_its_words_only():
+    (when,) = find_times("early next year", None)
+    assert (when.text, when.earliest, when.latest) == ("early next year", None, None)
+
+
+def test_by_a_year_is_a_deadline_not_a_date():
+    (when,) = find_times("by 2035", datetime.date(2025, 7, 15))
+    assert when.deadline and str(when.latest) == "2035-12-31"
+
+
+def test_quote_marks_pair_across_styles():
+    text = "\u201cWe\u2019re ready,\u201d he said. 'We're ready too,' she said, of the allies' plans. \"Yes.'"
+    assert [q.text for q in find_quotes(text)] == ["We\u2019re ready", "We're ready too", "Yes."]
+
+
+def test_a_plain_article_with_blank_lines_and_straight_quotes():
+    (main,) = report(ARTICLES / "uk_japan_plain.txt", "2026-03-10")
+    (dialogue,) = main["dialogues"]
+    assert dialogue["parties"] == ["Japan", "UK"] and dialogue["status"] == "planned"
+    assert dialogue["expected"]["earliest"] == "2026-09-01"  # "in the autumn" sharpens "later this year"
+    agreements = {a["name"]: a for a in main["agreements"]}
+    assert agreements["Japan–UK reciprocal access agreement"]["status"] == "agreed"
+    quotes = said(main)
+    assert quotes["We have moved from"] == "Jane Holloway"  # `Holloway told reporters: "..."`
+    assert quotes["Too often the conversation"] == "Jane Holloway"  # "according to Holloway"
+    assert quotes["Japan sees the United"] == "Kenji Arakawa"  # "said Arakawa"
+    assert "Officials" not in people(main) and "Analysts" not in people(main)
+
+
+def test_an_aggregator_page_with_curly_quotes_and_a_first_meeting_held():
+    main, *teasers = report(ARTICLES / "germany_japan_aggregator.txt", "2026-02-12")
+    (dialogue,) = main["dialogues"]
+    assert set(dialogue["parties"]) == {"Japan", "Germany"} and dialogue["status"] == "active"
+    assert dialogue["venue"] == "Tokyo" and dialogue["expected"]["earliest"] == "2026-01-01"
+    (agreement,) = main["agreements"]
+    assert agreement["status"] == "negotiating"
+    assert people(main)["Matthias Brenner"]["role"].lower() == "state secretary"
+    assert len(teasers) == 2 and not any(t["relevant"] for t in teasers)
+
+
+def test_single_quotes_a_proposal_and_an_out_of_scope_dialogue():
+    (main,) = report(ARTICLES / "eu_japan_single_quotes.txt", "2025-11-20")
+    assert [(d["parties"], d["status"]) for d in main["dialogues"]] == [(["Japan", "EU"], "proposed")]
+    quotes = said(main)
+    assert quotes["We're not starting from"] == "Annika Roos"
+    assert quotes["whole-of-government"] == "Satoshi Imai"
+
+
+def test_an_html_page_gives_only_its_article():
+    (main,) = report(ARTICLES / "france_japan_html.html", "2025-10-08")
+    (dialogue,) = main["dialogues"]
+    assert dialogue["status"] == "planned" and dialogue["expected"]["latest"] == "2026-06-30"
+    (agreement,) = main["agreements"]
+    assert agreement["date"]["earliest"] == "2015-01-01"
+    assert "Sophie Marchand" not in people(main)  # the byline is not a source
+
+
+def test_an_article_with_only_unrelated_news_gives_no_records():
+    (only,) = report(ARTICLES / "unrelated_only.txt", "2025-10-06")
+    assert not only["relevant"] and only["skipped_reason"]

@@ -1,0 +1,177 @@
+"""`manage.py import_articles` on real files: records, sources, repeat runs, editors' changes, bad input."""
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from dialogues.models import Agreement, Article, Dialogue, Participant, Source, Statement, StatusChange
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("import_articles", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(m.objects.count() for m in (Article, Dialogue, Agreement, Participant, Statement, Source))
+
+
+def test_the_seed_articles_become_the_records_a_policy_officer_expects():
+    run(SEEDS)  # dates and outlet come from the manifest beside the files
+
+    nato_talks = Dialogue.objects.get(parties__name="NATO")
+    assert nato_talks.status == "planned" and "Brussels" in nato_talks.venue
+    eu_dialogue = Dialogue.objects.get(parties__name="EU")
+    assert (eu_dialogue.status, eu_dialogue.expected_text) == ("planned", "early next year")
+    assert str(eu_dialogue.expected_earliest) == "2026-01-01"
+    assert eu_dialogue in Dialogue.objects.overdue()  # its window closed in April 2026
+    assert set(Participant.objects.filter(kind="person").values_list("name", flat=True)) >= {
+        "Osamu Izawa",
+        "Mark Rutte",
+        "Gorana Grgic",
+        "Kaja Kallas",
+        "Sebastian Maslow",
+    }
+    izawa = Participant.objects.get(name="Osamu Izawa")
+    assert izawa.role == "Ambassador to NATO" and izawa.statements.count() >= 5
+    assert Participant.objects.get(aliases__alias="rutte").name == "Mark Rutte"
+    assert Article.objects.get(title__startswith="Japan and NATO").outlet == "The Japan Times"
+
+
+def test_every_imported_fact_points_at_its_sentence():
+    run(SEEDS)
+    dialogue = Dialogue.objects.get(parties__name="EU")
+    status = dialogue.sources.get(field="status")
+    assert status.origin == "import" and "aim to launch" in status.sentence
+    assert status.article.text[status.sentence_start : status.sentence_end] == status.sentence
+    (change,) = StatusChange.objects.filter(dialogue=dialogue)
+    assert (change.from_status, change.to_status, change.source) == ("", "planned", status)
+
+
+def test_the_spending_pledge_in_both_articles_is_one_agreement_with_two_sources():
+    run(SEEDS)
+    pledge = Agreement.objects.get(name__contains="5% of GDP")
+    assert pledge.sources.values("article").distinct().count() == 2
+
+
+def test_importing_the_same_files_again_changes_nothing_and_says_so():
+    run(SEEDS)
+    before = counts()
+    output = run(SEEDS)
+    assert counts() == before
+    assert "2 unchanged" in output and "created" not in output.split("\n")[-2]
+
+
+def test_an_editors_change_is_never_overwritten(editor):
+    run(SEEDS)
+    dialogue = Dialogue.objects.get(parties__name="NATO")
+    dialogue.status = "active"
+    dialogue.save()
+    Source.objects.create(dialogue=dialogue, field="status", value="active", origin="editor", editor=editor)
+    Article.objects.all().delete()  # as if the articles came again, fresh
+
+    output = run(SEEDS, "-v", "1")
+    dialogue.refresh_from_db()
+    assert dialogue.status == "active"
+    assert "left alone" in output and "editor's active kept" in output
+
+
+def test_a_dry_run_writes_nothing_but_reports_what_it_would_create():
+    out = io.StringIO()
+    call_command("import_articles", str(SEEDS), "--dry-run", "--format", "json", stdout=out)
+    assert counts() == (0, 0, 0, 0, 0, 0)
+    report = json.loads(out.getvalue())
+    assert report["dry_run"] and not report["errors"]
+    created = [line for f in report["files"] for line in f["created"]]
+    assert any(line.startswith("dialogue: ") for line in created)
+    main = [s for s in report["articles"] if s["relevant"]]
+    assert {s["published"] for s in main} == {"2025-07-15", "2025-07-23"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"\n \n", "empty file"),
+        ("picture.txt", bytes(range(256)) * 8, "binary"),
+        ("huge.txt", b"Japan and NATO. " * 400_000, "too large"),
+        ("notes.pdf", b"%PDF-1.4", "not an article file"),
+    ],
+)
+def test_bad_files_fail_with_one_clear_line_and_the_good_ones_still_import(tmp_path, name, content, says):
+    (tmp_path / name).write_bytes(content)
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", tmp_path)
+    out = io.StringIO()
+    with pytest.raises(CommandError, match=name):
+        call_command("import_articles", str(tmp_path), str(tmp_path / name), "--published", "2025-07-23", stdout=out)
+    lines = [line for line in out.getvalue().splitlines() if name in line]
+    assert lines and all(says in line for line in lines)
+    assert Dialogue.objects.filter(parties__name="EU").exists()
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "cp1252"])
+def test_text_that_is_not_utf8_is_decoded_and_says_so(tmp_path, encoding):
+    text = (SEEDS / "004_226b3f89e1556764.txt").read_text()
+    extra = {
+        "cp1252": text.replace("'", "\u2019"),  # curly quotes, as Windows editors save them
+        "shift_jis": "\u65e5\u672c\u3068EU\u306e\u9632\u885b\u5354\u529b\u3002\n" + text,  # Japanese
+    }
+    text = extra[encoding]
+    (tmp_path / "article.txt").write_bytes(text.encode(encoding, errors="ignore"))
+    output = run(tmp_path / "article.txt", "--published", "2025-07-23")
+    assert "not UTF-8: decoded as" in output
+    assert Dialogue.objects.filter(parties__name="EU", status="planned").exists()
+
+
+def test_a_folder_with_nothing_to_import_and_a_missing_path_are_reported(tmp_path):
+    (tmp_path / "readme.md").write_text("notes")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path), str(tmp_path / "missing.txt"), stdout=out)
+    assert "no article files" in out.getvalue() and "no such file or folder" in out.getvalue()
+
+
+def test_a_file_with_only_unrelated_news_is_skipped_with_its_reason():
+    output = run(ARTICLES / "unrelated_only.txt")
+    assert "skipped" in output and "no European partner" in output
+    assert counts() == (0, 0, 0, 0, 0, 0)
+
+
+def test_a_bad_date_in_a_manifest_names_the_file_and_line(tmp_path):
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", tmp_path)
+    (tmp_path / "manifest.csv").write_text("file,published\n004_226b3f89e1556764.txt,23/07/2025\n")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path), stdout=out)
+    assert "manifest.csv line 2" in out.getvalue() and "YYYY-MM-DD" in out.getvalue()
+
+
+def test_the_command_line_exits_non_zero_without_a_traceback(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DEBUG": "true"}
+    env.pop("SECRET_KEY", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    result = subprocess.run(
+        [*manage, "import_articles", str(tmp_path / "empty.txt"), str(SEEDS)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "empty.txt" in result.stderr
+    assert "2 imported" in result.stdout and "empty file" in result.stdout
