@@ -7,7 +7,7 @@ knows to leave that field alone, and a status change lands in the history.
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -16,6 +16,7 @@ from .models import (
     Agreement,
     Article,
     Dialogue,
+    FactToReview,
     Participant,
     ParticipantAlias,
     Source,
@@ -210,13 +211,24 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="Record")
     def record_link(self, obj):
         record = obj.record
-        meta = record._meta
-        return format_html('<a href="../{}/{}/change/">{}</a>', meta.model_name, record.pk, record)
+        url = reverse(f"admin:dialogues_{record._meta.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record)
 
     @admin.action(description="Confirm the selected facts", permissions=["change"])
     def confirm(self, request, queryset):
         count = queryset.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now(), editor=request.user)
         self.message_user(request, f"Confirmed {count} fact(s).", messages.SUCCESS)
+
+
+@admin.register(FactToReview)
+class FactToReviewAdmin(SourceAdmin):
+    """Low-confidence imported facts: confirm them in bulk, or follow the link to correct the record."""
+
+    list_display = ("record_link", "field", "value", "sentence", "article")
+    list_filter = ("field",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).needing_review()
 
 
 @admin.register(StatusChange)

@@ -11,6 +11,7 @@ rolled back, so the preview shows exactly what an import would do.
 
 import datetime
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, OperationalError, transaction
@@ -95,7 +96,8 @@ def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = Fa
     outcome.note = page.note
     findings = analyse_page(page.text, meta.published)
     outcome.sections = [section_report(f, name, meta.published) for f in findings]
-    for attempt in range(3):
+    attempts = 5
+    for attempt in range(attempts):
         result = FileOutcome(name, outcome.sections, note=page.note)
         try:
             with transaction.atomic():
@@ -106,9 +108,10 @@ def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = Fa
             pass
         except (IntegrityError, OperationalError) as exc:
             # Another import wrote the same record at the same moment: start this file again.
-            if attempt == 2:
+            if attempt == attempts - 1:
                 result.error = f"could not be saved: {exc}"
                 return result
+            time.sleep(0.05 * 2**attempt)
             continue
         return result
     return outcome

@@ -390,6 +390,15 @@ class Source(models.Model):
         return next(getattr(self, name) for name in RECORD_FIELDS if getattr(self, f"{name}_id"))
 
 
+class FactToReview(Source):
+    """The editors' review list: imported facts the importer was unsure of, not yet confirmed."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "fact to review"
+        verbose_name_plural = "facts to review"
+
+
 class StatusChange(models.Model):
     """One move of a dialogue's or agreement's status, on an article's or an editor's word."""
 

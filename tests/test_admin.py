@@ -93,3 +93,34 @@ def test_pages_render_with_their_static_files_served(client, editor_client):
     admin_page = editor_client.get("/admin/").content.decode()
     admin_css = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', admin_page).group(1)
     assert client.get(admin_css).status_code == 200
+
+
+def test_an_editor_confirms_unsure_facts_from_the_review_list(editor_client, japan_times_article):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", status="planned")
+    unsure = Source.objects.create(
+        dialogue=dialogue,
+        field="status",
+        value="planned",
+        origin="import",
+        confidence="low",
+        article=japan_times_article,
+        sentence_start=0,
+        sentence_end=20,
+    )
+    Source.objects.create(
+        dialogue=dialogue,
+        field="venue",
+        value="Brussels",
+        origin="import",
+        confidence="high",
+        article=japan_times_article,
+        sentence_start=0,
+        sentence_end=20,
+    )
+
+    page = editor_client.get("/admin/dialogues/facttoreview/").content.decode()
+    assert "1 fact to review" in page and f"/admin/dialogues/dialogue/{dialogue.pk}/change/" in page
+    editor_client.post("/admin/dialogues/facttoreview/", {"action": "confirm", "_selected_action": [unsure.pk]})
+    unsure.refresh_from_db()
+    assert unsure.confirmed_at is not None
+    assert "0 facts to review" in editor_client.get("/admin/dialogues/facttoreview/").content.decode()

@@ -175,3 +175,41 @@ def test_the_command_line_exits_non_zero_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "empty.txt" in result.stderr
     assert "2 imported" in result.stdout and "empty file" in result.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_running_at_once_make_no_duplicates():
+    import threading
+
+    from django.db import connection
+
+    from dialogues.importing import ArticleMeta, import_file
+
+    files = [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def worker():
+        start.wait()
+        try:
+            outcomes.extend(import_file(data, name, ArticleMeta()) for name, data in files)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert not [o.error for o in outcomes if o.error]
+    assert Article.objects.count() == 2
+    assert Dialogue.objects.count() == 2 and Participant.objects.filter(name="Japan").count() == 1
+    assert Statement.objects.count() == len(set(Statement.objects.values_list("article", "span_start")))
+    assert Source.objects.count() == len(
+        set(
+            Source.objects.values_list(
+                "dialogue", "agreement", "participant", "statement", "field", "article", "sentence_start"
+            )
+        )
+    )
