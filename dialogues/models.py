@@ -13,7 +13,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.text import slugify
+
+from .display import agreement_glance, dialogue_glance, is_overdue
 
 
 def unique_slug(model, text: str, max_length: int = 80) -> str:
@@ -144,6 +147,9 @@ class Participant(Timestamped):
         super().save(*args, **kwargs)
         ParticipantAlias.objects.get_or_create(alias=normalise_alias(self.name), defaults={"participant": self})
 
+    def get_absolute_url(self):
+        return reverse("participant-detail", args=[self.slug])
+
     @property
     def is_party(self) -> bool:
         return self.kind in (self.Kind.GOVERNMENT, self.Kind.ORGANISATION)
@@ -172,7 +178,7 @@ class ParticipantAlias(models.Model):
 
 
 class DialogueQuerySet(models.QuerySet):
-    OPEN = ("proposed", "planned")
+    OPEN = ("proposed", "planned")  # kept in step with display.is_overdue
 
     def overdue(self, today: datetime.date | None = None):
         """Dialogues still waiting to start although their expected window has passed."""
@@ -233,6 +239,17 @@ class Dialogue(Timestamped):
             self.slug = unique_slug(Dialogue, self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("dialogue-detail", args=[self.slug])
+
+    @property
+    def glance(self) -> str:
+        return dialogue_glance(self)
+
+    @property
+    def overdue(self) -> bool:
+        return is_overdue(self)
+
 
 class AgreementQuerySet(models.QuerySet):
     def with_parties(self):
@@ -275,6 +292,7 @@ class Agreement(Timestamped):
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.UniqueConstraint(Lower("name"), name="agreement_name_unique"),
             _choices_check("kind", AgreementKind.choices, "agreement_kind_valid"),
             _choices_check("status", AgreementStatus.choices, "agreement_status_valid"),
             _window_check("date_earliest", "date_latest", "agreement_date_window_ordered"),
@@ -287,6 +305,13 @@ class Agreement(Timestamped):
         if not self.slug:
             self.slug = unique_slug(Agreement, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("agreement-detail", args=[self.slug])
+
+    @property
+    def glance(self) -> str:
+        return agreement_glance(self)
 
 
 class Statement(Timestamped):
@@ -312,6 +337,9 @@ class Statement(Timestamped):
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("statement-detail", args=[self.pk])
 
 
 RECORD_FIELDS = ("dialogue", "agreement", "participant", "statement")

@@ -1,19 +1,243 @@
-from django.db.models import Count
-from django.shortcuts import render
+import datetime
 
-from .models import Agreement, Dialogue
+from django.contrib import messages
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from . import exports
+from .listings import LISTINGS, describe, facet_counts, filtered
+from .models import (
+    Agreement,
+    AgreementStatus,
+    Article,
+    Dialogue,
+    DialogueStatus,
+    Participant,
+    Region,
+    Source,
+    Statement,
+)
+from .search import search
+from .timeline import timeline
+
+PAGE_SIZE = 25
 
 
-def _status_counts(model) -> list[tuple[str, int]]:
+def _status_counts(model, statuses) -> list[tuple[str, str, int]]:
     counts = dict(model.objects.values_list("status").annotate(n=Count("pk")).order_by())
-    return [(label, counts.get(value, 0)) for value, label in model.Status.choices]
+    return [(value, label, counts.get(value, 0)) for value, label in statuses.choices]
 
 
 def dashboard(request):
+    today = datetime.date.today()
+    dialogues = list(Dialogue.objects.prefetch_related("parties").order_by("expected_earliest", "name"))
+    agreements = list(Agreement.objects.prefetch_related("parties").order_by("date_earliest", "name"))
+    partners = (
+        Participant.objects.filter(region=Region.EUROPE, kind__in=("government", "organisation"))
+        .annotate(
+            dialogue_count=Count("dialogues", filter=Q(dialogues__parties__region=Region.JAPAN), distinct=True),
+            agreement_count=Count("agreements", filter=Q(agreements__parties__region=Region.JAPAN), distinct=True),
+        )
+        .filter(Q(dialogue_count__gt=0) | Q(agreement_count__gt=0))
+        .order_by("name")
+    )
     context = {
-        "dialogue_counts": _status_counts(Dialogue),
-        "agreement_counts": _status_counts(Agreement),
-        "dialogues": Dialogue.objects.with_parties().order_by("expected_earliest", "name"),
-        "overdue": Dialogue.objects.overdue().with_parties(),
+        "dialogue_counts": _status_counts(Dialogue, DialogueStatus),
+        "agreement_counts": _status_counts(Agreement, AgreementStatus),
+        "overdue": [d for d in dialogues if d.overdue],
+        "coming_up": Dialogue.objects.coming_up(today).prefetch_related("parties"),
+        "latest_statements": Statement.objects.select_related("speaker", "dialogue").order_by("-said_on", "-pk")[:8],
+        "timeline": timeline([*dialogues, *agreements], today),
+        "partners": partners,
     }
     return render(request, "dialogues/dashboard.html", context)
+
+
+def _page(request, rows):
+    paginator = Paginator(rows, PAGE_SIZE)
+    number = request.GET.get("page", "1")
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        messages.warning(request, f"“{number[:20]}” is not a page number; showing the first page.")
+        return paginator.page(1)
+    except EmptyPage:
+        last = paginator.num_pages
+        messages.warning(request, f"There is no page {number[:20]}; showing page {last}, the last.")
+        return paginator.page(last)
+
+
+def _report_bad_filters(request, filterset):
+    for name, errors in filterset.errors.items():
+        label = filterset.form.fields[name].label or name
+        messages.warning(request, f"{label}: {' '.join(errors)} This filter was ignored.")
+
+
+def record_list(request, slug):
+    listing = LISTINGS[slug]
+    filterset, rows = filtered(listing, request.GET)
+    _report_bad_filters(request, filterset)
+    page = _page(request, rows)
+    counts = facet_counts(listing, request.GET)
+    facets = [
+        {
+            "name": name,
+            "label": filterset.form.fields[name].label or name.title(),
+            "options": [
+                {
+                    "value": str(value),
+                    "label": label,
+                    "count": counts[name].get(str(value), 0),
+                    "checked": str(value) in request.GET.getlist(name),
+                }
+                for value, label in _choices(filterset.form.fields[name])
+            ],
+        }
+        for name in listing.facets
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "sorts": _sort_links(filterset, query),
+        "listing": listing,
+        "filterset": filterset,
+        "page": page,
+        "facets": facets,
+        "summary": describe(listing, filterset, page.paginator.count),
+        "query": query.urlencode(),
+        "plain_fields": [filterset.form[name] for name in filterset.form.fields if name not in listing.facets],
+    }
+    return render(request, f"dialogues/{slug}_list.html", context)
+
+
+def _sort_links(filterset, query) -> dict[str, dict]:
+    """Per sortable column: the link that sorts by it (again: the other way) and its current direction."""
+    current = query.get("sort", "")
+    links = {}
+    for param in filterset.filters["sort"].param_map:
+        q = query.copy()
+        q["sort"] = f"-{param}" if current == param else param
+        direction = "ascending" if current == param else "descending" if current == f"-{param}" else None
+        links[param] = {"url": f"?{q.urlencode()}", "direction": direction}
+    return links
+
+
+def _choices(field):
+    if hasattr(field, "queryset"):
+        return [(obj.slug, str(obj)) for obj in field.queryset]
+    return list(field.choices)
+
+
+def record_export(request, slug, fmt):
+    listing = LISTINGS[slug]
+    filterset, rows = filtered(listing, request.GET)
+    name = describe(listing, filterset, rows.count())
+    name = name.split(" ", 1)[1] if " " in name else name  # drop the count
+    rows = rows.iterator(chunk_size=500)
+    if fmt == "csv":
+        excel = request.GET.get("excel") == "1"
+        return exports.csv_response(rows, listing.columns, exports.export_filename(name, "csv"), excel=excel)
+    if fmt == "json":
+        return exports.json_response(rows, listing.columns, exports.export_filename(name, "json"))
+    if fmt == "ndjson":
+        return exports.ndjson_response(rows, listing.columns, exports.export_filename(name, "ndjson"))
+    raise Http404("Unknown download format")
+
+
+def _history(record):
+    return record.status_changes.select_related("source__article", "editor")
+
+
+def _sources(record):
+    return record.sources.select_related("article", "editor").order_by("field", "-created_at")
+
+
+def dialogue_detail(request, slug):
+    dialogue = get_object_or_404(Dialogue.objects.prefetch_related("parties", "topics", "agreements"), slug=slug)
+    context = {
+        "dialogue": dialogue,
+        "history": _history(dialogue),
+        "sources": _sources(dialogue),
+        "statements": dialogue.statements.select_related("speaker", "article"),
+    }
+    return render(request, "dialogues/dialogue_detail.html", context)
+
+
+def agreement_detail(request, slug):
+    agreement = get_object_or_404(Agreement.objects.prefetch_related("parties", "dialogues"), slug=slug)
+    context = {
+        "agreement": agreement,
+        "history": _history(agreement),
+        "sources": _sources(agreement),
+        "statements": agreement.statements.select_related("speaker", "article"),
+    }
+    return render(request, "dialogues/agreement_detail.html", context)
+
+
+def participant_detail(request, slug):
+    participant = get_object_or_404(
+        Participant.objects.select_related("affiliation").prefetch_related(
+            "aliases",
+            Prefetch("dialogues", queryset=Dialogue.objects.prefetch_related("parties")),
+            "agreements",
+            "members",
+        ),
+        slug=slug,
+    )
+    statements = participant.statements.select_related("article", "dialogue", "agreement")
+    spoken_in = Dialogue.objects.filter(statements__speaker=participant).distinct()
+    context = {
+        "participant": participant,
+        "statements": statements,
+        "dialogues": {*participant.dialogues.all(), *spoken_in},
+        "sources": _sources(participant),
+    }
+    return render(request, "dialogues/participant_detail.html", context)
+
+
+def statement_detail(request, pk):
+    statement = get_object_or_404(
+        Statement.objects.select_related("speaker", "article", "dialogue", "agreement"), pk=pk
+    )
+    text = statement.article.text
+    start = text.rfind("\n", 0, statement.span_start) + 1
+    end = text.find("\n", statement.span_end)
+    end = len(text) if end < 0 else end
+    context = {
+        "statement": statement,
+        "before": text[start : statement.span_start],
+        "quote": text[statement.span_start : statement.span_end],
+        "after": text[statement.span_end : end],
+        "sources": statement.sources.select_related("article"),
+    }
+    return render(request, "dialogues/statement_detail.html", context)
+
+
+def article_detail(request, pk):
+    """A source article, with the sentence a fact came from marked when `?from=`/`?to=` say which."""
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        start, end = int(request.GET.get("from", "")), int(request.GET.get("to", ""))
+    except ValueError:
+        start = end = None
+    if start is None or not (0 <= start < end <= len(article.text)):
+        start = end = None
+    context = {
+        "article": article,
+        "before": article.text[:start] if start is not None else article.text,
+        "marked": article.text[start:end] if start is not None else "",
+        "after": article.text[end:] if start is not None else "",
+        "records": Source.objects.filter(article=article).count(),
+    }
+    return render(request, "dialogues/article_detail.html", context)
+
+
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    if len(query) > 200:
+        messages.warning(request, "That search was very long; only its first 200 characters were used.")
+        query = query[:200]
+    results = search(query) if query else None
+    return render(request, "dialogues/search.html", {"query": query, "results": results})

@@ -1,0 +1,45 @@
+"""An Atom feed of new statements and status changes, for those who follow from a reader."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Statement, StatusChange
+
+SIZE = 50
+
+
+class LatestFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Japan–Europe defence-industrial dialogues: latest"
+    subtitle = "New statements and status changes in the tracker."
+
+    def link(self):
+        return reverse("dashboard")
+
+    def items(self):
+        statements = Statement.objects.select_related("speaker", "article").order_by("-created_at")[:SIZE]
+        changes = StatusChange.objects.select_related("dialogue", "agreement").order_by("-changed_at")[:SIZE]
+        merged = [(s.created_at, s) for s in statements] + [(c.changed_at, c) for c in changes]
+        return [item for _, item in sorted(merged, key=lambda pair: pair[0], reverse=True)[:SIZE]]
+
+    def item_title(self, item):
+        if isinstance(item, Statement):
+            return f"{item.speaker.name}: \u201c{item.text[:80]}\u201d"
+        return f"{item.record.name}: {item.from_status or 'new'} \u2192 {item.to_status}"
+
+    def item_description(self, item):
+        if isinstance(item, Statement):
+            return f"{item.text} — {item.article.title}"
+        return f"Status of {item.record.name} is now {item.to_status}."
+
+    def item_link(self, item):
+        if isinstance(item, Statement):
+            return item.get_absolute_url()
+        return f"{item.record.get_absolute_url()}#history-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.created_at if isinstance(item, Statement) else item.changed_at
+
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)

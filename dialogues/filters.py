@@ -1,0 +1,163 @@
+"""The list pages' filters. Choices within one filter combine with OR, filters with AND;
+many-to-many filters use DISTINCT so a record never shows twice."""
+
+import django_filters as df
+from django import forms
+from django.db.models import Q
+
+from .models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Dialogue,
+    DialogueStatus,
+    Participant,
+    ParticipantKind,
+    Region,
+    Statement,
+    Topic,
+)
+
+MAX_SEARCH = 200
+PARTY_KINDS = (ParticipantKind.GOVERNMENT, ParticipantKind.ORGANISATION)
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+def _text(*fields):
+    def search(queryset, name, value):
+        query = Q()
+        for field in fields:
+            query |= Q(**{f"{field}__icontains": value[:MAX_SEARCH]})
+        return queryset.filter(query).distinct()
+
+    return df.CharFilter(label="Text", method=search, widget=SearchInput(attrs={"maxlength": MAX_SEARCH}))
+
+
+def _checkboxes(**kwargs):
+    return {"widget": forms.CheckboxSelectMultiple, **kwargs}
+
+
+def _parties():
+    return Participant.objects.filter(kind__in=PARTY_KINDS)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DialogueFilter(df.FilterSet):
+    q = _text("name", "summary", "venue", "format", "expected_text", "topics__name")
+    status = df.MultipleChoiceFilter(choices=DialogueStatus.choices, **_checkboxes())
+    party = df.ModelMultipleChoiceFilter(
+        field_name="parties__slug",
+        queryset=_parties(),
+        to_field_name="slug",
+        distinct=True,
+        label="Party",
+        **_checkboxes(),
+    )
+    topic = df.ModelMultipleChoiceFilter(
+        field_name="topics__slug",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        distinct=True,
+        label="Topic",
+        **_checkboxes(),
+    )
+    expected_from = df.DateFilter(
+        field_name="expected_latest", lookup_expr="gte", label="Expected from", widget=DateInput
+    )
+    expected_to = df.DateFilter(
+        field_name="expected_earliest", lookup_expr="lte", label="Expected by", widget=DateInput
+    )
+    sort = df.OrderingFilter(
+        fields=(("name", "name"), ("status", "status"), ("expected_earliest", "expected"), ("updated_at", "updated")),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Dialogue
+        fields = []
+
+
+class AgreementFilter(df.FilterSet):
+    q = _text("name", "summary", "date_text")
+    status = df.MultipleChoiceFilter(choices=AgreementStatus.choices, **_checkboxes())
+    kind = df.MultipleChoiceFilter(choices=AgreementKind.choices, **_checkboxes())
+    party = df.ModelMultipleChoiceFilter(
+        field_name="parties__slug",
+        queryset=_parties(),
+        to_field_name="slug",
+        distinct=True,
+        label="Party",
+        **_checkboxes(),
+    )
+    date_from = df.DateFilter(field_name="date_latest", lookup_expr="gte", label="Dated from", widget=DateInput)
+    date_to = df.DateFilter(field_name="date_earliest", lookup_expr="lte", label="Dated by", widget=DateInput)
+    sort = df.OrderingFilter(
+        fields=(
+            ("name", "name"),
+            ("status", "status"),
+            ("kind", "kind"),
+            ("date_earliest", "date"),
+            ("updated_at", "updated"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+
+class ParticipantFilter(df.FilterSet):
+    q = _text("name", "role", "country", "aliases__alias")
+    kind = df.MultipleChoiceFilter(choices=ParticipantKind.choices, **_checkboxes())
+    region = df.MultipleChoiceFilter(choices=Region.choices, **_checkboxes())
+    organisation = df.ModelMultipleChoiceFilter(
+        field_name="affiliation__slug",
+        queryset=Participant.objects.filter(members__isnull=False).distinct(),
+        to_field_name="slug",
+        label="Organisation",
+        **_checkboxes(),
+    )
+    sort = df.OrderingFilter(fields=(("name", "name"), ("kind", "kind"), ("role", "role")), label="Sort by")
+
+    class Meta:
+        model = Participant
+        fields = []
+
+
+class StatementFilter(df.FilterSet):
+    q = _text("text", "speaker__name")
+    speaker = df.ModelMultipleChoiceFilter(
+        field_name="speaker__slug",
+        label="Speaker",
+        queryset=Participant.objects.filter(statements__isnull=False).distinct(),
+        to_field_name="slug",
+        **_checkboxes(),
+    )
+    organisation = df.ModelMultipleChoiceFilter(
+        field_name="speaker__affiliation__slug",
+        queryset=Participant.objects.filter(members__isnull=False).distinct(),
+        to_field_name="slug",
+        label="Speaker's organisation",
+        **_checkboxes(),
+    )
+    dialogue = df.ModelMultipleChoiceFilter(
+        field_name="dialogue__slug",
+        queryset=Dialogue.objects.all(),
+        to_field_name="slug",
+        label="Dialogue",
+        **_checkboxes(),
+    )
+    said_from = df.DateFilter(field_name="said_on", lookup_expr="gte", label="Said from", widget=DateInput)
+    said_to = df.DateFilter(field_name="said_on", lookup_expr="lte", label="Said by", widget=DateInput)
+    sort = df.OrderingFilter(fields=(("said_on", "date"), ("speaker__name", "speaker")), label="Sort by")
+
+    class Meta:
+        model = Statement
+        fields = []

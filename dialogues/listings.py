@@ -1,0 +1,186 @@
+"""One description per list page — its rows, filters, facets, columns — and the one
+function that turns a request's query string into the filtered, sorted rows. The
+list page and every download call `filtered()`, so what you see is what you get."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import QueryDict
+
+from . import filters
+from .display import agreement_glance, dialogue_glance, window_label
+from .exports import Column
+from .models import Agreement, Dialogue, Participant, Source, Statement
+
+
+def _names(records) -> list[str]:
+    return [str(r) for r in records]
+
+
+def _status_source(record) -> Source | None:
+    """The newest source for a record's status (prefetched as `status_sources`)."""
+    return record.status_sources[0] if record.status_sources else None
+
+
+def _source_columns(prefix: str) -> list[Column]:
+    return [
+        Column(f"{prefix}_source_article", lambda r: s.article.title if (s := _status_source(r)) and s.article else ""),
+        Column(f"{prefix}_source_sentence", lambda r: s.sentence if (s := _status_source(r)) else ""),
+        Column(f"{prefix}_confirmed_by_editor", lambda r: bool((s := _status_source(r)) and s.confirmed_at)),
+    ]
+
+
+def _with_status_sources(queryset: QuerySet) -> QuerySet:
+    sources = Source.objects.filter(field="status").select_related("article").order_by("-created_at")
+    return queryset.prefetch_related(Prefetch("sources", queryset=sources, to_attr="status_sources"))
+
+
+@dataclass(frozen=True)
+class Listing:
+    slug: str  # URL and download name: "dialogues"
+    singular: str
+    plural: str
+    filterset: type
+    facets: dict[str, str]  # filter name -> the value path counted for it
+    columns: list[Column]
+    default_order: tuple[str, ...]
+
+    def queryset(self) -> QuerySet:
+        return ROWS[self.slug]()
+
+
+ROWS = {
+    "dialogues": lambda: _with_status_sources(Dialogue.objects.prefetch_related("parties", "topics")),
+    "agreements": lambda: _with_status_sources(Agreement.objects.prefetch_related("parties")),
+    "participants": lambda: Participant.objects.select_related("affiliation").annotate(
+        statement_count=Count("statements", distinct=True)
+    ),
+    "statements": lambda: Statement.objects.select_related("speaker", "article", "dialogue", "agreement"),
+}
+
+DIALOGUES = Listing(
+    "dialogues",
+    "dialogue",
+    "dialogues",
+    filters.DialogueFilter,
+    facets={"status": "status", "party": "parties__slug", "topic": "topics__slug"},
+    columns=[
+        Column("name", lambda d: d.name),
+        Column("parties", lambda d: _names(d.parties.all())),
+        Column("status", lambda d: d.status),
+        Column("at_a_glance", dialogue_glance),
+        Column("expected_words", lambda d: d.expected_text),
+        Column("expected_earliest", lambda d: d.expected_earliest),
+        Column("expected_latest", lambda d: d.expected_latest),
+        Column("expected_window", lambda d: window_label(d.expected_earliest, d.expected_latest)),
+        Column("venue", lambda d: d.venue),
+        Column("format", lambda d: d.format),
+        Column("topics", lambda d: _names(d.topics.all())),
+        *_source_columns("status"),
+    ],
+    default_order=("name",),
+)
+AGREEMENTS = Listing(
+    "agreements",
+    "agreement",
+    "agreements",
+    filters.AgreementFilter,
+    facets={"status": "status", "kind": "kind", "party": "parties__slug"},
+    columns=[
+        Column("name", lambda a: a.name),
+        Column("kind", lambda a: a.get_kind_display()),
+        Column("parties", lambda a: _names(a.parties.all())),
+        Column("status", lambda a: a.status),
+        Column("at_a_glance", agreement_glance),
+        Column("date_words", lambda a: a.date_text),
+        Column("date_earliest", lambda a: a.date_earliest),
+        Column("date_latest", lambda a: a.date_latest),
+        *_source_columns("status"),
+    ],
+    default_order=("name",),
+)
+PARTICIPANTS = Listing(
+    "participants",
+    "participant",
+    "participants",
+    filters.ParticipantFilter,
+    facets={"kind": "kind", "region": "region"},
+    columns=[
+        Column("name", lambda p: p.name),
+        Column("kind", lambda p: p.get_kind_display()),
+        Column("role", lambda p: p.role),
+        Column("affiliation", lambda p: p.affiliation.name if p.affiliation else ""),
+        Column("country", lambda p: p.country),
+        Column("region", lambda p: p.get_region_display()),
+        Column("statements", lambda p: p.statement_count),
+    ],
+    default_order=("name",),
+)
+STATEMENTS = Listing(
+    "statements",
+    "statement",
+    "statements",
+    filters.StatementFilter,
+    facets={"speaker": "speaker__slug"},
+    columns=[
+        Column("quote", lambda s: s.text),
+        Column("speaker", lambda s: s.speaker.name),
+        Column("said_on", lambda s: s.said_on),
+        Column("dialogue", lambda s: s.dialogue.name if s.dialogue else ""),
+        Column("agreement", lambda s: s.agreement.name if s.agreement else ""),
+        Column("source_article", lambda s: s.article.title),
+        Column("source_outlet", lambda s: s.article.outlet),
+        Column("source_url", lambda s: s.article.url),
+    ],
+    default_order=("-said_on", "article_id", "span_start"),
+)
+LISTINGS = {listing.slug: listing for listing in (DIALOGUES, AGREEMENTS, PARTICIPANTS, STATEMENTS)}
+
+
+def filtered(listing: Listing, params: QueryDict):
+    """The FilterSet (for its form and errors) and the rows it selects, in the page's order."""
+    filterset = listing.filterset(params, queryset=listing.queryset())
+    rows = filterset.qs
+    if not filterset.form.cleaned_data.get("sort"):
+        rows = rows.order_by(*listing.default_order)
+    return filterset, rows
+
+
+def facet_counts(listing: Listing, params: QueryDict) -> dict[str, dict[str, int]]:
+    """For each faceted filter, how many records each of its choices would match,
+    given all the other filters as they are (one query per facet)."""
+    counts = {}
+    for name, path in listing.facets.items():
+        others = params.copy()
+        others.pop(name, None)
+        others.pop("page", None)
+        rows = listing.filterset(others, queryset=listing.queryset().model.objects.all()).qs
+        grouped = rows.order_by().values(path).annotate(n=Count("pk", distinct=True))
+        counts[name] = {str(row[path]): row["n"] for row in grouped if row[path] is not None}
+    return counts
+
+
+def describe(listing: Listing, filterset, total: int) -> str:
+    """'3 dialogues where status is planned and a party is NATO' (invalid filters, being ignored, are left out)."""
+    noun = listing.singular if total == 1 else listing.plural
+    filterset.form.is_valid()  # validates, so cleaned_data holds the filters in force
+    clauses = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value is None or value == "" or (hasattr(value, "__len__") and not len(value)):
+            continue
+        field = filterset.form.fields[name]
+        label = str(field.label or name).lower()
+        if name == "q":
+            clauses.append(f"the text mentions \u201c{value}\u201d")
+        elif hasattr(value, "strftime"):
+            clauses.append(f"{label} {value.day} {value:%b %Y}")
+        else:
+            choices = {str(k): str(v) for k, v in getattr(field, "choices", [])}
+            words = [choices.get(str(v), str(v)) if isinstance(v, str) else str(v) for v in value]
+            if name in ("status", "kind", "region"):
+                words = [w.lower() for w in words]
+                subject = f"{label} is"
+            else:
+                subject = f"{'an' if label[0] in 'aeiou' else 'a'} {label} is"
+            clauses.append(f"{subject} {' or '.join(words)}")
+    return f"{total} {noun}" + (" where " + " and ".join(clauses) if clauses else "")

@@ -1,0 +1,60 @@
+"""Search across statements, dialogues, agreements and articles: PostgreSQL's ranked
+full-text search when the database is PostgreSQL, a plain substring match on SQLite."""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q
+
+from .models import Agreement, Article, Dialogue, Statement
+
+LIMIT = 20
+
+
+@dataclass
+class Results:
+    statements: list
+    dialogues: list
+    agreements: list
+    articles: list
+    ranked: bool
+
+    @property
+    def total(self) -> int:
+        return len(self.statements) + len(self.dialogues) + len(self.agreements) + len(self.articles)
+
+
+# model, the fields searched, the related rows shown
+TARGETS = {
+    "statements": (Statement, ("text", "speaker__name"), ("speaker", "article")),
+    "dialogues": (Dialogue, ("name", "summary", "venue", "format"), ()),
+    "agreements": (Agreement, ("name", "summary"), ()),
+    "articles": (Article, ("title", "text"), ()),
+}
+
+
+def _postgres(model, fields, related, query):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    vector = SearchVector(*fields, config="english")
+    terms = SearchQuery(query, search_type="websearch", config="english")
+    return list(
+        model.objects.select_related(*related)
+        .annotate(rank=SearchRank(vector, terms))
+        .filter(rank__gt=0)
+        .order_by("-rank")[:LIMIT]
+    )
+
+
+def _substring(model, fields, related, query):
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": query})
+    return list(model.objects.select_related(*related).filter(condition).distinct()[:LIMIT])
+
+
+def search(query: str) -> Results:
+    ranked = connection.vendor == "postgresql"
+    find = _postgres if ranked else _substring
+    found = {name: find(model, fields, related, query) for name, (model, fields, related) in TARGETS.items()}
+    return Results(**found, ranked=ranked)
