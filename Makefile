@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 
-.PHONY: run test setup lint clean
+.PHONY: run test setup lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,12 @@ lint: setup
 	$(DEV_ENV) $(BIN)/python manage.py check
 
 # Set everything up and run the whole suite (on DATABASE_URL; SQLite when unset).
+# The browser tests drive Debian's Chromium (Playwright may not download a browser of its own here).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
 # pytest exits 5 when it collects nothing; that is not a failure of the code.
-test: lint
+test: lint browser
 	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 clean:

@@ -46,6 +46,7 @@ def dashboard(request):
     context = {
         "dialogue_counts": _status_counts(Dialogue, DialogueStatus),
         "agreement_counts": _status_counts(Agreement, AgreementStatus),
+        "dialogues": dialogues,
         "overdue": [d for d in dialogues if d.overdue],
         "coming_up": Dialogue.objects.coming_up(today).prefetch_related("parties"),
         "latest_statements": Statement.objects.select_related("speaker", "dialogue").order_by("-said_on", "-pk")[:8],
@@ -106,7 +107,7 @@ def record_list(request, slug):
         "page": page,
         "facets": facets,
         "summary": describe(listing, filterset, page.paginator.count),
-        "query": query.urlencode(),
+        "querystring": query.urlencode(),
         "plain_fields": [filterset.form[name] for name in filterset.form.fields if name not in listing.facets],
     }
     return render(request, f"dialogues/{slug}_list.html", context)

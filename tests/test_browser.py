@@ -1,0 +1,95 @@
+"""Policy staff's paths through the pages, in a real browser (Debian's Chromium driven by Playwright)."""
+
+import csv
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"No browser at {CHROMIUM}: install Debian's chromium package (make test does).")
+    # Playwright's sync API runs an event loop in this thread; the tests' own database work is still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
+    context = browser.new_context(accept_downloads=True, base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_filter_dialogues_by_status_and_see_both_planned_dialogues(page):
+    page.goto("/dialogues/")
+    page.get_by_role("checkbox", name="Planned").check()
+    page.get_by_role("button", name="Apply filters").click()
+    assert "status=planned" in page.url
+    results = page.locator(".results table")
+    assert results.get_by_role("link", name="Japan–NATO defense-industrial talks").is_visible()
+    assert results.get_by_role("link", name="Japan–EU Defense Industry Dialogue").is_visible()
+    assert "2 dialogues where status is planned" in page.locator(".summary").inner_text()
+
+
+def test_open_a_dialogue_and_follow_a_source_to_its_sentence(page):
+    page.goto("/dialogues/")
+    page.get_by_role("link", name="Japan–EU Defense Industry Dialogue").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Japan–EU Defense Industry Dialogue"
+    sources = page.locator("section", has=page.get_by_role("heading", name="Sources"))
+    sources.get_by_role("row", name="status").get_by_role("link").click()
+    marked = page.locator("mark#marked")
+    assert marked.is_visible() and "aim to launch a Japan-EU Defense Industry Dialogue" in marked.inner_text()
+
+
+def test_the_downloaded_csv_holds_the_rows_of_the_filtered_list(page):
+    page.goto("/dialogues/?status=planned&sort=-name")
+    shown = page.locator(".results tbody tr td:first-child").all_inner_texts()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename.startswith("dialogues-where-status-is-planned-")
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert [row["name"] for row in rows] == shown and len(shown) == 2
+
+
+def test_a_filter_form_works_from_the_keyboard_alone(page):
+    page.goto("/dialogues/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "planned":
+            break
+    else:
+        pytest.fail("the Planned checkbox cannot be reached with Tab")
+    page.keyboard.press("Space")
+    while page.evaluate("document.activeElement.textContent") != "Apply filters":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/dialogues/?*status=planned*")
+    assert "2 dialogues where status is planned" in page.locator(".summary").inner_text()

@@ -1,0 +1,78 @@
+"""Every list downloads exactly its filtered, sorted rows: CSV, CSV for Excel, JSON and NDJSON."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.http import StreamingHttpResponse
+
+from dialogues.models import Article, Participant, Statement
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
+
+
+def download(client, url) -> tuple[StreamingHttpResponse, bytes]:
+    response = client.get(url)
+    assert response.status_code == 200 and isinstance(response, StreamingHttpResponse)
+    return response, b"".join(response.streaming_content)
+
+
+def rows_of(body: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_the_csv_holds_exactly_the_filtered_rows_in_the_pages_order(client, seeded):
+    response, body = download(client, "/dialogues.csv?status=planned&sort=-name")
+    rows = rows_of(body)
+    assert [r["name"] for r in rows] == ["Japan–NATO defense-industrial talks", "Japan–EU Defense Industry Dialogue"]
+    eu = rows[1]
+    assert eu["parties"] == "EU; Japan" and eu["expected_window"] == "Jan–Apr 2026"
+    assert eu["at_a_glance"].endswith("overdue")
+    assert "aim to launch" in eu["status_source_sentence"] and eu["status_confirmed_by_editor"] == "False"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="dialogues-where-status-is-planned-' in response["Content-Disposition"]
+
+
+def test_all_rows_are_downloaded_not_just_the_page_shown(client, seeded):
+    html = client.get("/statements/").content.decode()
+    _, body = download(client, "/statements.csv")
+    assert len(rows_of(body)) == Statement.objects.count() > 0
+    assert f"Download these {Statement.objects.count()} rows" in html
+
+
+def test_the_excel_download_starts_with_a_byte_order_mark(client, seeded):
+    _, plain = download(client, "/agreements.csv")
+    _, excel = download(client, "/agreements.csv?excel=1")
+    assert not plain.startswith(b"\xef\xbb\xbf") and excel.startswith(b"\xef\xbb\xbf")
+    assert rows_of(plain) == rows_of(excel)
+
+
+def test_cells_a_spreadsheet_would_run_are_neutralised(client, japan):
+    article = Article.objects.create(title='=HYPERLINK("http://evil")', text="x" * 20, checksum="e" * 64)
+    speaker = Participant.objects.create(name="@SUM(A1:A9)", kind="person")
+    Statement.objects.create(text="=1+2", speaker=speaker, article=article, span_start=0, span_end=4)
+    _, body = download(client, "/statements.csv")
+    (row,) = rows_of(body)
+    assert row["quote"] == "'=1+2" and row["speaker"] == "'@SUM(A1:A9)"
+    assert row["source_article"].startswith("'=")
+
+
+def test_json_and_ndjson_carry_the_same_rows(client, seeded):
+    _, body = download(client, "/participants.json?kind=person")
+    people = json.loads(body)
+    assert {p["name"] for p in people} >= {"Osamu Izawa", "Kaja Kallas"}
+    _, lines = download(client, "/participants.ndjson?kind=person")
+    assert [json.loads(line) for line in lines.decode().splitlines()] == people
+
+
+def test_an_unknown_download_format_is_not_found(client, seeded):
+    assert client.get("/dialogues.xlsx").status_code == 404

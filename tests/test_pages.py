@@ -1,0 +1,170 @@
+"""The pages policy staff use, through the real client on the real database."""
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from dialogues.models import Article, Dialogue, Participant, Statement
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
+
+
+def page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_the_dashboard_shows_the_state_of_things_at_a_glance(client, seeded):
+    html = page(client, "/")
+    assert "Japan–NATO defense-industrial talks" in html
+    overdue = html.split('id="overdue-heading"')[1].split("</section>")[0]
+    assert "Japan–EU Defense Industry Dialogue" in overdue and "overdue" in overdue
+    assert "Japan–NATO" not in overdue  # no date set: it cannot be late
+    assert "<svg" in html and 'class="bar dialogue' in html  # the timeline, drawn on the server
+    partners = html.split('id="partners-heading"')[1].split("</section>")[0]
+    assert "NATO" in partners and "EU" in partners
+
+
+def test_dialogues_filtered_by_status_show_both_planned_dialogues_with_a_plain_summary(client, seeded):
+    html = page(client, "/dialogues/?status=planned")
+    assert "Japan–NATO defense-industrial talks" in html and "Japan–EU Defense Industry Dialogue" in html
+    assert "2 dialogues where status is planned" in html
+    assert "planned · expected early next year (Jan–Apr 2026) · overdue" in html
+    assert "planned · expected in the near future" in html
+
+
+def test_choices_in_one_filter_combine_with_or_and_filters_with_and(client, seeded):
+    html = page(client, "/dialogues/?party=nato&party=eu")
+    assert "2 dialogues where a party is EU or NATO" in html
+    html = page(client, "/dialogues/?party=nato&status=planned&status=active")
+    assert "1 dialogue where status is planned or active and a party is NATO" in html
+
+
+def test_a_party_filter_never_shows_a_record_twice(client, seeded):
+    html = page(client, "/dialogues/?party=japan&party=nato")
+    assert html.count(">Japan–NATO defense-industrial talks</a>") == 1
+    assert "2 dialogues where" in html
+
+
+def test_each_choice_shows_how_many_records_it_would_match(client, seeded):
+    html = page(client, "/dialogues/?party=nato")
+    # with NATO chosen, "planned" would match 1; NATO and EU each match 1 given the (empty) status filter
+    assert 'value="planned"> Planned <span class="count">(1)</span>' in html
+    assert 'value="eu"> EU <span class="count">(1)</span>' in html
+
+
+def test_bad_query_strings_get_a_message_not_an_error(client, seeded):
+    for url, says in [
+        ("/dialogues/?status=postponed", "This filter was ignored"),
+        ("/dialogues/?expected_from=31-02-2026", "Enter a valid date"),
+        ("/dialogues/?page=999", "There is no page 999"),
+        ("/dialogues/?page=abc", "is not a page number"),
+        ("/dialogues/?sort=nonsense", "This filter was ignored"),
+        ("/statements/?speaker=nobody", "This filter was ignored"),
+        ("/search/?q=" + "x" * 5000, "only its first 200 characters"),
+    ]:
+        assert says in page(client, url), url
+    assert "2 dialogues" in page(client, "/dialogues/?status=postponed")
+
+
+def test_columns_sort_both_ways_and_the_sort_stays_in_the_url(client, seeded):
+    html = page(client, "/dialogues/?sort=-name")
+    assert html.index("Japan–NATO defense") < html.index("Japan–EU Defense")
+    assert 'aria-sort="descending"' in html and "sort=name" in html
+
+
+def test_a_dialogue_page_shows_its_history_statements_and_sources(client, seeded):
+    dialogue = Dialogue.objects.get(parties__slug="eu")
+    html = page(client, dialogue.get_absolute_url())
+    assert "new → planned" in html
+    assert "When we develop this dialogue further" in html
+    assert "aim to launch a Japan-EU Defense Industry Dialogue early next year" in html
+    assert "government officials and business representatives" in html
+
+
+def test_a_source_link_opens_the_article_with_its_sentence_marked(client, seeded):
+    dialogue = Dialogue.objects.get(parties__slug="nato")
+    source = dialogue.sources.get(field="venue")
+    html = page(client, f"/articles/{source.article_id}/?from={source.sentence_start}&to={source.sentence_end}")
+    assert '<mark id="marked">The talks, to be held at NATO headquarters in Brussels' in html
+    assert "Japan and NATO to launch" in page(client, f"/articles/{source.article_id}/?from=9&to=1")
+
+
+def test_a_participant_page_shows_role_statements_and_dialogues(client, seeded):
+    html = page(client, Participant.objects.get(name="Osamu Izawa").get_absolute_url())
+    assert "Ambassador to NATO" in html and "We need information and they need information" in html
+    assert "Japan–NATO defense-industrial talks" in html
+
+
+def test_a_statement_page_shows_the_quote_in_its_paragraph(client, seeded):
+    statement = Statement.objects.get(text__startswith="We need to know")
+    html = page(client, statement.get_absolute_url())
+    assert "Izawa said. &#x27;<mark>We need to know in which direction" in html
+
+
+def test_search_finds_statements_dialogues_and_articles(client, seeded):
+    html = page(client, "/search/?q=information")
+    assert "We need information and they need information" in html
+    assert "Japan and NATO to launch" in html
+    assert "Nothing matches" in page(client, "/search/?q=zzqxv")
+
+
+def test_the_feed_lists_new_statements_and_status_changes(client, seeded):
+    response = client.get("/feed/")
+    xml = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "Osamu Izawa:" in xml and "new → planned" in xml
+
+
+def test_article_text_is_escaped_everywhere_it_is_shown(client, japan, nato):
+    article = Article.objects.create(
+        title="<script>alert(1)</script>",
+        text="<b>x</b> <script>alert(2)</script>",
+        checksum="f" * 64,
+        published=datetime.date(2025, 1, 1),
+    )
+    speaker = Participant.objects.create(name="<img src=x onerror=alert(3)>", kind="person")
+    dialogue = Dialogue.objects.create(name="<script>alert(4)</script>", status="planned")
+    dialogue.parties.set([japan, nato])
+    statement = Statement.objects.create(
+        text="<script>alert(5)</script>", speaker=speaker, article=article, span_start=0, span_end=8, dialogue=dialogue
+    )
+    for url in [
+        "/",
+        "/dialogues/",
+        "/statements/",
+        "/participants/",
+        dialogue.get_absolute_url(),
+        statement.get_absolute_url(),
+        speaker.get_absolute_url(),
+        f"/articles/{article.pk}/",
+        "/search/?q=script",
+    ]:
+        html = page(client, url)
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+
+
+@pytest.mark.parametrize("rows", [1, 500])
+def test_a_list_page_runs_the_same_few_queries_however_many_rows(
+    client, django_assert_max_num_queries, rows, japan, nato
+):
+    dialogues = Dialogue.objects.bulk_create(
+        [Dialogue(name=f"Dialogue {n}", slug=f"dialogue-{n}", status="planned") for n in range(rows)]
+    )
+    for d in dialogues:
+        d.parties.set([japan, nato])
+    # count, rows, three prefetches, three facets, the filter choices: the same at 1 row or 500
+    with django_assert_max_num_queries(15):
+        page(client, "/dialogues/?party=nato&status=planned&sort=-name")
+    with django_assert_max_num_queries(15):
+        page(client, "/statements/")
