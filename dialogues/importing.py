@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Count
 
 from .extraction.article import SectionFindings, analyse_page, organisation_kind
 from .extraction.gazetteer import PARTIES, Party
@@ -150,14 +151,34 @@ def _same_subject(a: str, b: str) -> bool:
     return ka == kb or (bool(ka) and bool(kb) and (ka <= kb or kb <= ka))
 
 
+def _names_in(sections: list[SectionFindings]) -> list[str]:
+    names = []
+    for section in sections:
+        for record in [*section.dialogues, *section.agreements]:
+            names += record.parties
+        for person in section.people:
+            names += [person.name, *person.aliases, person.affiliation]
+        for statement in section.statements:
+            names += list(statement.speaker.parties) + ["\u2013".join(statement.speaker.parties) + " (joint)"]
+    return [n for n in dict.fromkeys(names) if n]
+
+
 @dataclass
 class _Saver:
+    """Writes one file's findings. Lookups are cached for the file and new sources are written
+    in one batch at the end, so a file costs a few dozen queries, not hundreds."""
+
     page: Page
     source_name: str
     meta: ArticleMeta
     outcome: FileOutcome
     article: Article | None = None
     fresh: set = field(default_factory=set)  # records this file created: their first values are no "change"
+    _aliases: dict = field(default_factory=dict)  # alias -> Participant (None: known to be absent)
+    _facts: dict = field(default_factory=dict)  # record key -> [(field, origin, article id, published, start, end)]
+    _pending: list = field(default_factory=list)  # Sources to write at the end
+    _dirty: dict = field(default_factory=dict)  # record key -> record with unsaved field changes
+    _new_statements: list = field(default_factory=list)  # written in one batch, before the sources
 
     # -- entry ------------------------------------------------------------
     def save(self, findings: list[SectionFindings]):
@@ -165,6 +186,8 @@ class _Saver:
         if not relevant:
             return
         self.article = self._article(relevant[0].title)
+        self._statements = {(s.span_start, s.span_end): s for s in self.article.statements.all()}
+        self._known(_names_in(relevant))  # every participant the file names, looked up in one query
         for section in relevant:
             dialogues = {id(d): self._dialogue(d) for d in section.dialogues}
             agreements = {id(a): self._agreement(a) for a in section.agreements}
@@ -172,11 +195,29 @@ class _Saver:
                 dialogue = dialogues[id(d)]
                 linked = [agreements[id(a)] for a in section.agreements if set(a.parties) == set(d.parties)]
                 if linked:
-                    dialogue.agreements.add(*linked)
+                    self._link(dialogue.agreements, linked)
             for person in section.people:
                 self._person(person)
             for statement in section.statements:
                 self._statement(statement, dialogues, agreements)
+        for record in self._dirty.values():
+            record.save()
+        Statement.objects.bulk_create(self._new_statements)
+        Source.objects.bulk_create(self._pending)
+
+    @staticmethod
+    def _key(record) -> tuple[str, int]:
+        return record._meta.model_name, record.pk
+
+    @staticmethod
+    def _link(manager, targets):
+        """Add to a many-to-many relation in one INSERT, leaving links that exist as they are."""
+        through = manager.through
+        source_field, target_field = manager.source_field_name, manager.target_field_name
+        through.objects.bulk_create(
+            [through(**{f"{source_field}_id": manager.instance.pk, f"{target_field}_id": t.pk}) for t in targets],
+            ignore_conflicts=True,
+        )
 
     # -- records ----------------------------------------------------------
     def _article(self, title: str) -> Article:
@@ -194,43 +235,57 @@ class _Saver:
             source_name=self.source_name[:500],
         )
 
+    def _known(self, names: list[str], kind: str | None = None) -> Participant | None:
+        """The participant any of `names` is an alias of (cached for the file)."""
+        aliases = [normalise_alias(n) for n in names]
+        missing = [a for a in aliases if a not in self._aliases]
+        if missing:
+            self._aliases.update(dict.fromkeys(missing))
+            for row in ParticipantAlias.objects.filter(alias__in=missing).select_related("participant"):
+                self._aliases[row.alias] = row.participant
+        for alias in aliases:
+            found = self._aliases[alias]
+            if found is not None and (kind is None or found.kind == kind):
+                return found
+        return None
+
+    def _new_participant(self, name: str, aliases=(), **fields) -> Participant:
+        participant = Participant.objects.create(name=name, **fields)
+        self.fresh.add(self._key(participant))
+        self.outcome.created.append(f"participant: {name}")
+        self._add_aliases(participant, [name, *aliases])
+        return participant
+
+    def _add_aliases(self, participant: Participant, names):
+        new = [a for a in dict.fromkeys(normalise_alias(n) for n in names) if self._aliases.get(a) is None]
+        # an alias another participant already holds stays theirs
+        ParticipantAlias.objects.bulk_create(
+            [ParticipantAlias(participant=participant, alias=a) for a in new], ignore_conflicts=True
+        )
+        for alias in new:
+            self._aliases[alias] = participant
+
     def _party(self, name: str) -> Participant:
-        party = PARTIES.get(name) or Party(name, organisation_kind(name), "other", name)
-        found = Participant.objects.filter(aliases__alias=normalise_alias(name)).first()
+        found = self._known([name])
         if found:
             return found
-        participant = Participant.objects.create(name=name, kind=party.kind, region=party.region)
-        if party.full_name and party.full_name != name:
-            ParticipantAlias.objects.get_or_create(
-                alias=normalise_alias(party.full_name), defaults={"participant": participant}
-            )
-        self.outcome.created.append(f"participant: {name}")
-        return participant
+        party = PARTIES.get(name) or Party(name, organisation_kind(name), "other", name)
+        return self._new_participant(name, [party.full_name], kind=party.kind, region=party.region)
 
     def _joint(self, parties: tuple[str, ...]) -> Participant:
         name = "\u2013".join(parties) + " (joint)"
-        found = Participant.objects.filter(aliases__alias=normalise_alias(name)).first()
-        if found:
-            return found
-        self.outcome.created.append(f"participant: {name}")
-        return Participant.objects.create(name=name, kind=Participant.Kind.JOINT)
+        return self._known([name]) or self._new_participant(name, kind=Participant.Kind.JOINT)
 
     def _person(self, person) -> Participant:
-        aliases = [normalise_alias(a) for a in [person.name, *sorted(person.aliases, key=len, reverse=True)]]
-        found = None
-        for alias in aliases:
-            found = Participant.objects.filter(aliases__alias=alias, kind=Participant.Kind.PERSON).first()
-            if found:
-                break
+        names = [person.name, *sorted(person.aliases, key=len, reverse=True)]
+        found = self._known(names, kind=Participant.Kind.PERSON)
         if found is None:
-            found = Participant.objects.create(name=person.name, kind=Participant.Kind.PERSON)
-            self.fresh.add(("participant", found.pk))
-            self.outcome.created.append(f"participant: {person.name}")
-        elif " " in person.name and " " not in found.name and not self._editor_set(found, "name"):
-            found.name = person.name  # "Kallas" becomes "Kaja Kallas"
-            found.save(update_fields=["name", "updated_at"])
-        for alias in aliases:
-            ParticipantAlias.objects.get_or_create(alias=alias, defaults={"participant": found})
+            found = self._new_participant(person.name, names, kind=Participant.Kind.PERSON)
+        else:
+            if " " in person.name and " " not in found.name and not self._editor_set(found, "name"):
+                found.name = person.name  # "Kallas" becomes "Kaja Kallas"
+                found.save(update_fields=["name", "updated_at"])
+            self._add_aliases(found, names)
         sentence = self._sentence_for(person.name)
         if person.role:
             self._set(found, "role", person.role, sentence)
@@ -254,29 +309,30 @@ class _Saver:
         return Evidence(None, Sentence(start, end, text[start:end].strip()), "medium")
 
     def _match(self, model, parties: list[str], name: str):
-        candidates = model.objects.prefetch_related("parties")
-        by_name = candidates.filter(name__iexact=name).first()
-        if by_name:
+        """The record this finding is about: the same name, or the same parties and subject."""
+        by_name = model.objects.filter(name__iexact=name).first()
+        if by_name or not parties:
             return by_name
-        for record in candidates.filter(parties__name__in=parties).distinct():
-            if {p.name for p in record.parties.all()} == set(parties) and _same_subject(name, record.name):
-                return record
-        return None
+        candidates = model.objects.annotate(party_count=Count("parties", distinct=True)).filter(
+            party_count=len(set(parties))
+        )
+        for party in set(parties):  # records with every one of these parties (and, by the count, no other)
+            candidates = candidates.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
+        return next((r for r in candidates if _same_subject(name, r.name)), None)
 
     def _dialogue(self, finding: DialogueFinding) -> Dialogue:
         dialogue = self._match(Dialogue, finding.parties, finding.name)
         if dialogue is None:
             dialogue = Dialogue.objects.create(name=finding.name[:300])
-            self.fresh.add(("dialogue", dialogue.pk))
+            self.fresh.add(self._key(dialogue))
             self.outcome.created.append(f"dialogue: {dialogue.name}")
         self._record_common(dialogue, finding)
         for field_name, evidence in (("venue", finding.venue), ("format", finding.format)):
             if evidence:
                 self._set(dialogue, field_name, evidence.value[:300], evidence)
         if finding.topics:
-            for topic_name in finding.topics.value:
-                topic, _ = Topic.objects.get_or_create(name=topic_name[:100].lower())
-                dialogue.topics.add(topic)
+            topics = [Topic.objects.get_or_create(name=name[:100].lower())[0] for name in finding.topics.value]
+            self._link(dialogue.topics, topics)
             self._source(dialogue, "topics", ", ".join(finding.topics.value), finding.topics)
         return dialogue
 
@@ -284,15 +340,14 @@ class _Saver:
         agreement = self._match(Agreement, finding.parties, finding.name)
         if agreement is None:
             agreement = Agreement.objects.create(name=finding.name[:300], kind=finding.kind)
-            self.fresh.add(("agreement", agreement.pk))
+            self.fresh.add(self._key(agreement))
             self.outcome.created.append(f"agreement: {agreement.name}")
         self._record_common(agreement, finding)
         return agreement
 
     def _record_common(self, record, finding):
         """Parties, status and the time window: the facts dialogues and agreements share."""
-        parties = [self._party(p) for p in finding.parties]
-        record.parties.add(*parties)
+        self._link(record.parties, [self._party(p) for p in finding.parties])
         self._source(record, "parties", ", ".join(finding.parties), Evidence(None, finding.mentions[0]))
         if finding.status:
             self._set(record, "status", finding.status.value, finding.status)
@@ -322,63 +377,93 @@ class _Saver:
             participant = self._party(speaker.parties[0])
         else:
             participant = self._joint(speaker.parties)
-        statement, created = Statement.objects.get_or_create(
-            article=self.article,
-            span_start=finding.quote.start,
-            span_end=finding.quote.end,
-            defaults={
-                "text": finding.quote.text,
-                "speaker": participant,
-                "said_on": self.meta.published,
-                "dialogue": dialogues.get(id(finding.dialogue)),
-                "agreement": agreements.get(id(finding.agreement)),
-            },
-        )
-        if created:
-            self.outcome.created.append(f"statement: {participant.name}: {finding.quote.text[:60]}")
-        else:
+        span = (finding.quote.start, finding.quote.end)
+        evidence = Evidence(None, finding.sentence, finding.confidence)
+        statement = self._statements.get(span)
+        if statement is not None:
             self.outcome.unchanged += 1
-        self._source(statement, "speaker", participant.name, Evidence(None, finding.sentence, finding.confidence))
+            self._source(statement, "speaker", participant.name, evidence)
+            return
+        statement = self._statements[span] = Statement(
+            article=self.article,
+            span_start=span[0],
+            span_end=span[1],
+            text=finding.quote.text,
+            speaker=participant,
+            said_on=self.meta.published,
+            dialogue=dialogues.get(id(finding.dialogue)),
+            agreement=agreements.get(id(finding.agreement)),
+        )
+        self._new_statements.append(statement)
+        self.outcome.created.append(f"statement: {participant.name}: {finding.quote.text[:60]}")
+        self._pending.append(self._new_source(statement, "speaker", participant.name, evidence))
 
     # -- facts and their sources -------------------------------------------
-    def _editor_set(self, record, field_name: str) -> bool:
-        return record.sources.filter(field=field_name, origin=Origin.EDITOR).exists()
+    def _facts_of(self, record) -> list[tuple]:
+        """What the record's sources say: (field, origin, article id, published, start, end), read once."""
+        key = self._key(record)
+        if key not in self._facts:
+            self._facts[key] = (
+                []
+                if key in self.fresh
+                else list(
+                    Source.objects.filter(**{record._meta.model_name: record}).values_list(
+                        "field", "origin", "article_id", "article__published", "sentence_start", "sentence_end"
+                    )
+                )
+            )
+        return self._facts[key]
 
-    def _source(self, record, field_name: str, value, evidence: Evidence | None) -> Source | None:
+    def _editor_set(self, record, field_name: str) -> bool:
+        return any(f == field_name and origin == Origin.EDITOR for f, origin, *_ in self._facts_of(record))
+
+    def _source(self, record, field_name: str, value, evidence: Evidence | None, *, now: bool = False):
+        """Keep the sentence behind a fact (once); `now` writes it at once, for a status change to point at."""
         if evidence is None:
             return None
         sentence = evidence.sentence
-        source, _ = Source.objects.get_or_create(
+        facts = self._facts_of(record)
+        if any(
+            f == field_name and a == self.article.pk and (s, e) == (sentence.start, sentence.end)
+            for f, _, a, _, s, e in facts
+        ):
+            return None
+        facts.append((field_name, Origin.IMPORT, self.article.pk, self.meta.published, sentence.start, sentence.end))
+        source = self._new_source(record, field_name, value, evidence)
+        if now:
+            source.save()
+        else:
+            self._pending.append(source)
+        return source
+
+    def _new_source(self, record, field_name: str, value, evidence: Evidence) -> Source:
+        sentence = evidence.sentence
+        return Source(
             **{record._meta.model_name: record},
             field=field_name,
+            value=str(value),
+            origin=Origin.IMPORT,
             article=self.article,
             sentence_start=sentence.start,
             sentence_end=sentence.end,
-            defaults={
-                "value": str(value),
-                "origin": Origin.IMPORT,
-                "sentence": self.page.text[sentence.start : sentence.end],
-                "confidence": evidence.confidence,
-            },
+            sentence=self.page.text[sentence.start : sentence.end],
+            confidence=evidence.confidence,
         )
-        return source
 
     def _newer_than_current(self, record, field_name: str) -> bool:
-        """Does this article speak later than (or as late as) the one that set the field?"""
-        latest = (
-            record.sources.filter(field=field_name, origin=Origin.IMPORT)
-            .exclude(article=self.article)
-            .order_by("-article__published")
-            .values_list("article__published", flat=True)
-            .first()
-        )
+        """Does this article speak later than (or as late as) the ones that set the field?"""
+        dates = [
+            published
+            for f, origin, article, published, *_ in self._facts_of(record)
+            if f == field_name and origin == Origin.IMPORT and article != self.article.pk and published
+        ]
         mine = self.meta.published
-        return latest is None or (mine is not None and mine >= latest)
+        return not dates or (mine is not None and mine >= max(dates))
 
     def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None):
         """Set one fact on a record, keeping its source; never over an editor's value."""
         label = f"{record._meta.verbose_name} {record}: {field_name}"
-        fresh = (record._meta.model_name, record.pk) in self.fresh
+        fresh = self._key(record) in self.fresh
         current = "" if fresh and field_name == "status" else getattr(record, field_name)
         wanted = {field_name: value, **(also or {})}
         if all(getattr(record, f) == v for f, v in wanted.items()):
@@ -393,8 +478,8 @@ class _Saver:
             return
         for f, v in wanted.items():
             setattr(record, f, v)
-        record.save()
-        source = self._source(record, field_name, value, evidence)
+        self._dirty[self._key(record)] = record
+        source = self._source(record, field_name, value, evidence, now=field_name == "status")
         if field_name == "status":
             log_status_change(record, current or "", value, source=source, effective=self.meta.published)
         if current not in ("", None) and not fresh:

@@ -92,8 +92,7 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
         scan_people(masked[id(p)], people)
     for caption in section.captions:
         scan_people(caption.text, people, caption=True)
-    for p in paragraphs:
-        people.note_mentions(masked[id(p)], p.start)
+    people.note_mentions([(masked[id(p)], p.start) for p in paragraphs])
 
     finder = RecordFinder(published, _brussels(section))
     sentences: dict[int, list[Sentence]] = {}

@@ -342,16 +342,17 @@ class People:
         person.affiliation = person.affiliation or affiliation
         person.country = person.country or country
 
-    def note_mentions(self, text: str, offset: int):
-        """Remember where each known person is named, for pronouns that point back."""
+    def note_mentions(self, paragraphs: list[tuple[str, int]]):
+        """Remember where each known person is named (in `(text, offset)` paragraphs), for pronouns."""
         if not self.people:
             return
         aliases = sorted({a for p in self.people for a in p.aliases | {p.name}}, key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
-        for m in pattern.finditer(text):
-            person = self.find(m.group(1))
-            if person:
-                self._mentions.append((offset + m.start(), person))
+        for text, offset in paragraphs:
+            for m in pattern.finditer(text):
+                person = self.find(m.group(1))
+                if person:
+                    self._mentions.append((offset + m.start(), person))
         self._mentions.sort(key=lambda pair: pair[0])
 
     def last_named_before(self, position: int) -> Person | None:
@@ -360,11 +361,20 @@ class People:
 
 
 _TITLE_HEAD_RE = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, reverse=True))
-# "[NATO] Secretary-General Mark Rutte", "Japanese Ambassador to NATO Osamu Izawa", "foreign policy chief Kaja Kallas"
+# "[NATO] Secretary-General Mark Rutte", "Japanese Ambassador to NATO Osamu Izawa", "foreign policy chief Kaja Kallas":
+# the regex finds a title's head word and the name after it; up to four words before the head complete the title.
 TITLED = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){{0,4}}?(?i:{_TITLE_HEAD_RE})"
-    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?)\s+(?P<name>{NAME})\b"
+    rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
+    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?\s+(?P<name>{NAME})\b"
 )
+_TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){0,4}$")
+
+
+def _title_of(text: str, m: re.Match) -> str:
+    lead = _TITLE_LEAD.search(text, max(0, m.start() - 80), m.start())
+    return (lead.group(0) if lead else "") + m.group("head") + (m.group("post") or "")
+
+
 # "Gorana Grgic, a senior researcher in Euro-Atlantic security at ETH Zurich's Center for Security Studies,"
 _ORG = r"(?:the\s+)?(?P<org>[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|on|in|the|de|[A-Z][\w.'\u2019&-]*))*)"
 APPOSITIVE = re.compile(
@@ -407,7 +417,7 @@ def scan_people(text: str, people: People, *, caption: bool = False):
     """
     for m in TITLED.finditer(text):
         name = _clean_name(m.group("name"))
-        title = trim_title(m.group("title"))
+        title = trim_title(_title_of(text, m))
         if not people.plausible(name) or not _has_title_head(
             title.split()[-1] if " to " not in title and " of " not in title else title
         ):

@@ -1,9 +1,9 @@
-"""Sentence boundaries, by pysbd (rule-based, no model to download)."""
+"""Sentence boundaries, by sentencex (Wikimedia's rule-based segmenter: no model to
+download, fast, maintained)."""
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import pysbd
+import sentencex
 
 
 @dataclass(frozen=True)
@@ -13,23 +13,21 @@ class Sentence:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     """Sentences of one paragraph, with offsets into the page (`offset` is the paragraph's)."""
     out: list[Sentence] = []
-    for span in _segmenter().segment(text):
-        chunk = span.sent.rstrip()
-        if not chunk.strip():
+    for boundary in sentencex.get_sentence_boundaries("en", text):
+        start, end = boundary["start_index"], boundary["end_index"]
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
             continue
-        start, end = offset + span.start, offset + span.start + len(chunk)
-        # pysbd leaves a lone closing quote as a "sentence" of its own: it belongs to the one before.
-        if out and not any(c.isalnum() for c in chunk):
+        start += len(chunk) - len(chunk.lstrip())
+        end = start + len(stripped)
+        # A lone closing quote or bar belongs to the sentence before it.
+        if out and not any(c.isalnum() for c in stripped):
             prev = out[-1]
-            out[-1] = Sentence(prev.start, end, text[prev.start - offset : end - offset])
+            out[-1] = Sentence(prev.start, offset + end, text[prev.start - offset : end])
             continue
-        out.append(Sentence(start, end, chunk))
+        out.append(Sentence(offset + start, offset + end, stripped))
     return out
