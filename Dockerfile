@@ -6,4 +6,4 @@ RUN pip install --no-cache-dir .
 COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v0
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn config.wsgi --bind 0.0.0.0:8000 --workers 2"]
+CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py import_articles data/articles && gunicorn config.wsgi --bind 0.0.0.0:8000 --workers 2"]

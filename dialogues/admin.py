@@ -7,6 +7,7 @@ knows to leave that field alone, and a status change lands in the history.
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -176,6 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "outlet", "url", "source_name")
     readonly_fields = ("checksum", "created_at", "updated_at")
     date_hierarchy = "published"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_articles)
@@ -226,9 +228,6 @@ class FactToReviewAdmin(SourceAdmin):
 
     list_display = ("record_link", "field", "value", "sentence", "article")
     list_filter = ("field",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).needing_review()
 
 
 @admin.register(StatusChange)

@@ -418,8 +418,15 @@ class Source(models.Model):
         return next(getattr(self, name) for name in RECORD_FIELDS if getattr(self, f"{name}_id"))
 
 
+class _ReviewManager(models.Manager.from_queryset(SourceQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().needing_review()
+
+
 class FactToReview(Source):
     """The editors' review list: imported facts the importer was unsure of, not yet confirmed."""
+
+    objects = _ReviewManager()
 
     class Meta:
         proxy = True

@@ -1,10 +1,13 @@
 """Editors keep records right in the admin; nobody else gets in."""
 
+import io
 import re
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
+from django.core.management import call_command
 
 from dialogues.models import Dialogue, Source, StatusChange
 
@@ -124,3 +127,17 @@ def test_an_editor_confirms_unsure_facts_from_the_review_list(editor_client, jap
     unsure.refresh_from_db()
     assert unsure.confirmed_at is not None
     assert "0 facts to review" in editor_client.get("/admin/dialogues/facttoreview/").content.decode()
+
+
+def test_every_admin_page_renders_for_an_administrator(client, django_user_model, japan_times_article, japan):
+    call_command("import_articles", "data/articles", verbosity=0, stdout=io.StringIO())
+    django_user_model.objects.create_superuser("root", password="a-long-admin-passphrase")
+    client.post("/admin/login/", {"username": "root", "password": "a-long-admin-passphrase"})
+    for model in admin.site._registry:
+        meta = model._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/"
+        assert client.get(base).status_code == 200, base
+        first = model._default_manager.first()
+        if first is not None:
+            assert client.get(f"{base}{first.pk}/change/").status_code == 200, base
+    assert client.get("/admin/dialogues/article/import/").status_code == 200
