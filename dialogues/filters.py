@@ -40,8 +40,16 @@ def _checkboxes(**kwargs):
     return {"widget": forms.CheckboxSelectMultiple, **kwargs}
 
 
-def _parties():
-    return Participant.objects.filter(kind__in=PARTY_KINDS)
+def _party_filter():
+    """Records with any of the chosen governments or organisations among their parties."""
+    return df.ModelMultipleChoiceFilter(
+        field_name="parties__slug",
+        queryset=Participant.objects.filter(kind__in=PARTY_KINDS),
+        to_field_name="slug",
+        distinct=True,
+        label="Party",
+        **_checkboxes(),
+    )
 
 
 class DateInput(forms.DateInput):
@@ -51,14 +59,7 @@ class DateInput(forms.DateInput):
 class DialogueFilter(df.FilterSet):
     q = _text("name", "summary", "venue", "format", "expected_text", "topics__name")
     status = df.MultipleChoiceFilter(choices=DialogueStatus.choices, **_checkboxes())
-    party = df.ModelMultipleChoiceFilter(
-        field_name="parties__slug",
-        queryset=_parties(),
-        to_field_name="slug",
-        distinct=True,
-        label="Party",
-        **_checkboxes(),
-    )
+    party = _party_filter()
     topic = df.ModelMultipleChoiceFilter(
         field_name="topics__slug",
         queryset=Topic.objects.all(),
@@ -87,14 +88,7 @@ class AgreementFilter(df.FilterSet):
     q = _text("name", "summary", "date_text")
     status = df.MultipleChoiceFilter(choices=AgreementStatus.choices, **_checkboxes())
     kind = df.MultipleChoiceFilter(choices=AgreementKind.choices, **_checkboxes())
-    party = df.ModelMultipleChoiceFilter(
-        field_name="parties__slug",
-        queryset=_parties(),
-        to_field_name="slug",
-        distinct=True,
-        label="Party",
-        **_checkboxes(),
-    )
+    party = _party_filter()
     date_from = df.DateFilter(field_name="date_latest", lookup_expr="gte", label="Dated from", widget=DateInput)
     date_to = df.DateFilter(field_name="date_earliest", lookup_expr="lte", label="Dated by", widget=DateInput)
     sort = df.OrderingFilter(

@@ -155,26 +155,24 @@ def _sources(record):
     return record.sources.select_related("article", "editor").order_by("field", "-created_at")
 
 
-def dialogue_detail(request, slug):
-    dialogue = get_object_or_404(Dialogue.objects.prefetch_related("parties", "topics", "agreements"), slug=slug)
+def _record_page(request, queryset, slug: str, name: str):
+    """A dialogue's or agreement's page: the record, its status history, statements and sources."""
+    record = get_object_or_404(queryset, slug=slug)
     context = {
-        "dialogue": dialogue,
-        "history": _history(dialogue),
-        "sources": _sources(dialogue),
-        "statements": dialogue.statements.select_related("speaker", "article"),
+        name: record,
+        "history": _history(record),
+        "sources": _sources(record),
+        "statements": record.statements.select_related("speaker", "article"),
     }
-    return render(request, "dialogues/dialogue_detail.html", context)
+    return render(request, f"dialogues/{name}_detail.html", context)
+
+
+def dialogue_detail(request, slug):
+    return _record_page(request, Dialogue.objects.prefetch_related("parties", "topics", "agreements"), slug, "dialogue")
 
 
 def agreement_detail(request, slug):
-    agreement = get_object_or_404(Agreement.objects.prefetch_related("parties", "dialogues"), slug=slug)
-    context = {
-        "agreement": agreement,
-        "history": _history(agreement),
-        "sources": _sources(agreement),
-        "statements": agreement.statements.select_related("speaker", "article"),
-    }
-    return render(request, "dialogues/agreement_detail.html", context)
+    return _record_page(request, Agreement.objects.prefetch_related("parties", "dialogues"), slug, "agreement")
 
 
 def participant_detail(request, slug):

@@ -114,10 +114,6 @@ def is_european(name: str) -> bool:
     return bool(party and party.region == "europe")
 
 
-NATIONALITY = {
-    word: name for name, (_, words) in _PARTIES.items() for word in words if word.endswith(("ese", "an", "ish", "ch"))
-}
-
 # Head words of titles ("Ambassador", "Secretary-General", "foreign policy chief", "associate professor").
 TITLE_HEADS = (
     "ambassador",

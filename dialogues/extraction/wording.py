@@ -1,6 +1,7 @@
 """What the wording of a sentence says about a dialogue or agreement: its status,
 venue, format and topics. Each rule reads general news phrasing."""
 
+import calendar
 import re
 
 DIALOGUE_STATUS = [
@@ -76,20 +77,7 @@ VENUE = re.compile(
     rf"\b(?:held|hold|holding|take place|takes place|took place|convene|convened|meet|met|hosted|host)\b"
     rf"(?:\s+[\w-]+){{0,6}}?\s+(?:at|in)\s+(?P<venue>{_PLACE})"
 )
-_MONTHS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-}
+_MONTHS = set(calendar.month_name[1:])
 
 
 def venue_from(text: str) -> tuple[str, int] | None:
