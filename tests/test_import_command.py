@@ -213,3 +213,12 @@ def test_two_imports_running_at_once_make_no_duplicates():
             )
         )
     )
+
+
+def test_the_same_article_with_windows_line_endings_is_the_same_article(tmp_path):
+    run(SEEDS)
+    text = (SEEDS / "004_226b3f89e1556764.txt").read_text()
+    (tmp_path / "copy.txt").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode("utf-8"))
+    before = counts()
+    output = run(tmp_path / "copy.txt", "--published", "2025-07-23")
+    assert counts() == before and "unchanged" in output

@@ -76,6 +76,8 @@ def read_page(data: bytes, name: str) -> Page:
     if _looks_binary(data):
         raise UnreadableFile("a binary file, not text")
     text, note = _decode(data)
+    # The same article saved on Windows or on a Mac is the same article.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = None
     if lowered.endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         text, title = _html_to_text(text)
