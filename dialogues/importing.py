@@ -1,6 +1,6 @@
 """Import article files into the records, with a source for every fact.
 
-    read_page (bytes -> text) -> analyse_page (text -> findings) -> save_findings (findings -> records)
+    read_page (bytes -> text) -> analyse_page (text -> findings) -> _Saver.save (findings -> records)
 
 Each file is one transaction: a file that fails leaves nothing behind. A field an
 editor has set is never overwritten (it is reported as left alone); a field set by
@@ -10,6 +10,7 @@ rolled back, so the preview shows exactly what an import would do.
 """
 
 import datetime
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from .models import (
     log_status_change,
     normalise_alias,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -95,6 +98,15 @@ def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = Fa
         outcome.error = str(exc)
         return outcome
     outcome.note = page.note
+    try:
+        return _import_page(page, name, meta, outcome, dry_run)
+    except Exception as exc:  # a fault of ours must cost this one file, not the whole run
+        logger.exception("import of %s failed", name)
+        outcome.error = f"could not be imported ({exc.__class__.__name__}: {exc}); nothing of it was saved"
+        return outcome
+
+
+def _import_page(page: Page, name: str, meta: ArticleMeta, outcome: FileOutcome, dry_run: bool) -> FileOutcome:
     findings = analyse_page(page.text, meta.published)
     outcome.sections = [section_report(f, name, meta.published) for f in findings]
     attempts = 5
@@ -115,7 +127,7 @@ def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = Fa
             time.sleep(0.05 * 2**attempt)
             continue
         return result
-    return outcome
+    raise AssertionError("unreachable: the last attempt returns")
 
 
 HEAD_WORDS = {
