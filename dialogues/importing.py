@@ -11,7 +11,6 @@ rolled back, so the preview shows exactly what an import would do.
 
 import datetime
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ from django.db.models import Count
 
 from .extraction.article import SectionFindings, analyse_page, organisation_kind
 from .extraction.gazetteer import PARTIES, Party
+from .extraction.naming import same_subject
 from .extraction.reading import Page, UnreadableFile, read_page
 from .extraction.records import AgreementFinding, DialogueFinding, Evidence
 from .extraction.report import section_report
@@ -128,39 +128,6 @@ def _import_page(page: Page, name: str, meta: ArticleMeta, outcome: FileOutcome,
             continue
         return result
     raise AssertionError("unreachable: the last attempt returns")
-
-
-HEAD_WORDS = {
-    "dialogue",
-    "talks",
-    "forum",
-    "consultation",
-    "pledge",
-    "partnership",
-    "agreement",
-    "treaty",
-    "pact",
-    "accord",
-    "deal",
-    "program",
-    "initiative",
-    "arrangement",
-}
-
-
-def _name_key(name: str) -> frozenset[str]:
-    """The content words of a record's name, spelling-normalised, for matching across articles."""
-    text = name.lower().replace("defense", "defence").replace("programme", "program")
-    text = re.sub(r"industr\w*", "industry", text)
-    words = set(re.findall(r"[a-z0-9%.]+", text))
-    stop = {"the", "and", "of", "on", "for", "a", "an", "new", "s", "by", "joint"} | HEAD_WORDS
-    return frozenset(words - stop - {p.lower() for p in PARTIES})
-
-
-def _same_subject(a: str, b: str) -> bool:
-    """'Japan–NATO defense-industrial talks' and 'Japan–NATO Defence Industry Dialogue' are one dialogue."""
-    ka, kb = _name_key(a), _name_key(b)
-    return ka == kb or (bool(ka) and bool(kb) and (ka <= kb or kb <= ka))
 
 
 def _names_in(sections: list[SectionFindings]) -> list[str]:
@@ -330,7 +297,7 @@ class _Saver:
         )
         for party in set(parties):  # records with every one of these parties (and, by the count, no other)
             candidates = candidates.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
-        return next((r for r in candidates if _same_subject(name, r.name)), None)
+        return next((r for r in candidates if same_subject(name, r.name)), None)
 
     def _dialogue(self, finding: DialogueFinding) -> Dialogue:
         dialogue = self._match(Dialogue, finding.parties, finding.name)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import BRUSSELS, MEMBERS_AFTER, PARTIES, PARTY_RE, is_european, party_for
+from .naming import same_subject
 from .sentences import Sentence
 from .timing import When, find_times
 from .wording import AGREEMENT_STATUS, DIALOGUE_STATUS, format_from, status_from, topics_from, venue_from
@@ -152,7 +153,7 @@ def noun_phrase(text: str, head: re.Match) -> NounPhrase:
             or bare[:1].isdigit()
             or bare.lower() in MODIFIERS
         )
-        if not acceptable or bare.endswith(("'s", "\u2019s")):
+        if not acceptable or bare.endswith(("'s", "\u2019s", ":")):
             break
         kept.insert(0, bare)
         start = tok.start()
@@ -177,7 +178,7 @@ ANAPHORIC_AGREEMENT_HEADS = {"project", "deal", "pact", "initiative", "arrangeme
 JOINT_SUBJECT = re.compile(r"\b(the two|both) (countries|sides|governments|nations|partners)\b", re.I)
 EVENT_NOUNS = re.compile(r"\b(summit|meeting|visit|election|war|invasion|conference|trip|attack)\b", re.I)
 # Agreements are made at summits and meetings: only unrelated events stand between one and its date.
-OTHER_EVENTS = re.compile(r"\b(visit|election|war|invasion|trip|attack)\b", re.I)
+OTHER_EVENTS = re.compile(r"\b(visit|election|war|invasion|trip|attack|forum|dialogue|talks)\b", re.I)
 _CONNECTIVE = re.compile(r"\b(which|that|who|while|after|before|when)\b")
 
 
@@ -209,25 +210,33 @@ def order_parties(parties) -> list[str]:
 
 
 _CLAUSE_END = re.compile(r"[.;]|,\s+(?:which|who|while|but|although|though)\b|\s+\u2014\s")
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,.;]*,")
 _CLAUSE_START = re.compile(r".*(?:[.;]|\u2014)\s*", re.S)
 
 
 def status_near(rules, masked: str, np: "NounPhrase") -> str | None:
     """The status the clause around a noun phrase gives it: what follows the phrase first, then what leads to it."""
-    end = _CLAUSE_END.search(masked, np.end)
-    after = masked[np.start : end.start() if end else len(masked)]
+    rest = _RELATIVE.sub(" ", masked[np.end :])  # "..., which would have brought ..., has stalled"
+    end = _CLAUSE_END.search(rest)
+    after = masked[np.start : np.end] + rest[: end.start() if end else len(rest)]
     lead = _CLAUSE_START.match(masked[: np.start])
     before = masked[lead.end() if lead else 0 : np.end]
     return status_from(rules, after) or status_from(rules, before)
 
 
-def _np_parties(np_text: str, after: str, brussels: str) -> list[str]:
-    """Parties named by the noun phrase itself: "Japan-EU ...", "... between X and Y", "... with X"."""
+def _np_parties(np_text: str, after: str, before: str, brussels: str) -> list[str]:
+    """Parties named by the noun phrase itself: "Japan-EU ...", "... between X and Y", "... with X".
+
+    "with X" names the counterpart; the other side is the sentence's subject, named before the phrase."""
     found = [p for _, p in party_mentions(np_text, brussels)]
-    m = re.match(r"^\s*(?:between|with|among|involving)\s+((?:the\s+)?[^,.;]{1,80})", after)
+    m = re.match(r"^\s*(?P<prep>between|with|among|involving)\s+((?:the\s+)?[^,.;]{1,80})", after)
     if m:
-        phrase = re.split(r"\b(?:that|which|who|to|for|on|in order|as)\b", m.group(1))[0]
-        found += [p for _, p in party_mentions(phrase, brussels)]
+        # the phrase ends where a place, a time or a purpose begins ("... in Warsaw next month")
+        phrase = re.split(r"\b(?:that|which|who|to|for|on|in|at|next|last|this|as)\b", m.group(2))[0]
+        named = [p for _, p in party_mentions(phrase, brussels)]
+        found += named
+        if named and m.group("prep") == "with":
+            found = [p for _, p in party_mentions(before, brussels)] + found
     return order_parties(found)
 
 
@@ -237,7 +246,11 @@ def _times_near(sentence: Sentence, masked: str, np_end: int, future: bool, publ
     for when in sorted(times, key=lambda t: (t.start < np_end, abs(t.start - np_end))):
         lo, hi = sorted((np_end, when.start))
         between = masked[lo - sentence.start : hi - sentence.start]
-        if not events.search(between) and not (events is EVENT_NOUNS and _CONNECTIVE.search(between)):
+        if events is EVENT_NOUNS and _CONNECTIVE.search(between):
+            continue
+        if events is not EVENT_NOUNS and when.start < np_end and "," in between:
+            continue  # a time in an earlier clause belongs to something else
+        if not events.search(between):
             return when
     return None
 
@@ -251,9 +264,18 @@ def _narrower(new: When, old: When) -> bool:
 
 
 _POST_MODIFIER = re.compile(
-    r"^\s+(?:on|for|covering|concerning)\s+(?P<what>(?:the\s+)?[a-z][^,.;]{2,70}?)"
-    r"(?=\s+(?:in|last|this|next)\s|\s+(?:which|that|signed|agreed)\b|[,.;]|$)"
+    r"^\s+(?P<how>on|for|covering|concerning|establishing|creating|setting up)\s+"
+    r"(?P<what>(?:the\s+|an?\s+)?[a-zA-Z][^,.;]{2,70}?)"
+    r"(?=\s+(?:in|last|this|next|with|between)\s|\s+(?:which|that|signed|agreed)\b|[,.;]|$)"
 )
+# Agreements that are not about defence or security (trade, tax, climate ...) are not ours.
+NOT_DEFENCE = re.compile(r"\b(economic|trade|tariff|investment|tax|customs|climate|fisheries|aviation|health)\b", re.I)
+DEFENCE_WORDS = re.compile(r"defen[cs]e|security|military|arms|equipment|combat|fighter|nato|gcap", re.I)
+
+
+def _acronym(name: str) -> str:
+    """'Global Combat Air Programme' -> 'GCAP'."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 class RecordFinder:
@@ -281,7 +303,7 @@ class RecordFinder:
         det, mods, head = np.det, np.mods, np.head
         np_text = masked[np.start : np.end]
         after = masked[np.end :]
-        explicit = _np_parties(np_text, after, self.brussels)
+        explicit = _np_parties(np_text, after, masked[: np.start], self.brussels)
         context = order_parties(p for _, p in party_mentions(masked, self.brussels))
         qualified = bool(DIALOGUE_QUALIFIERS.search(mods)) or any(w[:1].isupper() for w in mods.split())
         if explicit:
@@ -347,7 +369,7 @@ class RecordFinder:
 
     # -- agreements --------------------------------------------------------
     def _agreement_named(self, name: str) -> AgreementFinding | None:
-        return next((a for a in self.agreements if a.name.lower() == name.lower()), None)
+        return next((a for a in self.agreements if same_subject(a.name, name)), None)
 
     def _read_agreement(self, sentence: Sentence, masked: str, m: re.Match):
         np = noun_phrase(masked, m)
@@ -369,7 +391,7 @@ class RecordFinder:
         if head_word in ("dialogue",):
             return None
         after = masked[np.end :]
-        explicit = _np_parties(" ".join(proper_words) if proper else mods, after, self.brussels)
+        explicit = _np_parties(" ".join(proper_words) if proper else mods, after, masked[: np.start], self.brussels)
         if not proper and (det in DETERMINERS and not explicit or head_word in ANAPHORIC_AGREEMENT_HEADS):
             agreement = self.current_agreement
             if agreement is None:
@@ -380,17 +402,20 @@ class RecordFinder:
             agreement.mentions.append(sentence)
             return agreement
         content = [w for w in words if w.lower() not in ("new", "an", "a", "formal", "the")]
+        post = None
         if not proper and not content and det in ("a", "an") and (post := _POST_MODIFIER.match(after)):
-            # "an agreement on the transfer of defence equipment and technology"
-            head = f"{head} on {post.group('what')}"
+            # "an agreement on the transfer of defence equipment and technology", "a treaty establishing ..."
+            post = f"{post.group('how')} {post.group('what')}"
         elif not proper and not content:
             return None
+        if re.match(rf"\s+(?:{AGREEMENT_HEADS})\b", after) and head[:1].isupper():
+            return None  # "Economic Partnership" inside "Economic Partnership Agreement": the longer name counts
         if proper:
             name = " ".join([*proper_words, head])
         else:
             context = explicit or order_parties(p for _, p in party_mentions(masked, self.brussels))
             explicit = context
-            name = " ".join(["\u2013".join(context), *content, head.lower()]).strip()
+            name = " ".join(["\u2013".join(context), *content, head.lower(), *([post] if post else [])]).strip()
         parties = explicit
         if proper and not parties:
             parties = order_parties(p for _, p in party_mentions(after, self.brussels) if in_scope([p]))
@@ -398,9 +423,11 @@ class RecordFinder:
             current = self.current_dialogue or self.current_agreement
             parties = list(current.parties) if current else []
             if not proper:
-                name = " ".join(["\u2013".join(parties), *content, head.lower()]).strip()
+                name = " ".join(["\u2013".join(parties), *content, head.lower(), *([post] if post else [])]).strip()
         if parties and not in_scope(parties):
             return None  # EU–South Korea: someone else's agreement
+        if NOT_DEFENCE.search(name) and not DEFENCE_WORDS.search(name):
+            return None  # an economic partnership agreement is a trade deal, not a defence one
         if not proper and not parties:
             return None
         kind = self._kind(mods, head_word)
@@ -469,10 +496,34 @@ class RecordFinder:
         self.positions.append((sentence.start, self.current_dialogue, self.current_agreement))
 
     def finish(self):
+        self._merge_acronyms()
         for dialogue in self.dialogues:
             if dialogue.status is None:
                 dialogue.status = Evidence("proposed", dialogue.mentions[0], "low")
         self.dialogues = [d for d in self.dialogues if japan_europe(d.parties)]
+
+    def _merge_acronyms(self):
+        """'GCAP fighter programme' and 'Global Combat Air Programme' in one article are one programme."""
+        named = {_acronym(a.name): a for a in self.agreements if a.proper_name and len(_acronym(a.name)) > 2}
+        for other in list(self.agreements):
+            target = next(
+                (
+                    a
+                    for acr, a in named.items()
+                    if a is not other and a.kind == other.kind and acr in other.name.split()
+                ),
+                None,
+            )
+            if target is None:
+                continue
+            target.mentions += other.mentions
+            target.parties = target.parties or other.parties
+            if target.status is None or (
+                target.status.confidence == "low" and other.status and other.status.confidence != "low"
+            ):
+                target.status = other.status
+            self.agreements.remove(other)
+            self.positions = [(p, d, target if a is other else a) for p, d, a in self.positions]
 
     def context_at(self, position: int):
         """The dialogue and agreement under discussion at `position` in the page."""

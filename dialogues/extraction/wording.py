@@ -5,7 +5,10 @@ import calendar
 import re
 
 DIALOGUE_STATUS = [
-    ("stalled", re.compile(r"\b(stalled|suspended|postponed|put on hold|on hold|frozen|shelved|called off)\b", re.I)),
+    (
+        "stalled",
+        re.compile(r"\b(stall(s|ed)?|suspended|postponed|put on hold|on hold|frozen|shelved|called off)\b", re.I),
+    ),
     ("concluded", re.compile(r"\b(concluded|wrapped up|ended|final (round|session|meeting))\b", re.I)),
     (
         "planned",
@@ -37,7 +40,7 @@ AGREEMENT_STATUS = [
         re.compile(
             r"\b((launch|start|begin|open|enter|resume)(ed|s|ing)?|began|begun) "
             r"(formal |official )?(negotiations|talks)\b"
-            r"|\bnegotiat(ing|ions? (on|over|for|toward|towards|of))\b",
+            r"|\bnegotiat(ing|ions? (on|over|for|toward|towards|of))\b|\b(to|will|would) negotiate\b",
             re.I,
         ),
     ),
@@ -58,6 +61,7 @@ AGREEMENT_STATUS = [
         "agreed",
         re.compile(
             r"\b(sign(ed|ing)|agreed|agree|concluded|reached|adopted|launch(ed)? of|launched|established|set up|"
+            r"upgraded|elevated|"
             r"implements?|existing|struck|sealed|under the)\b",
             re.I,
         ),
@@ -92,7 +96,8 @@ def venue_from(text: str) -> tuple[str, int] | None:
 FORMAT = re.compile(
     r"\b(?P<only>only\s+)?(?:involve|involves|involving|bring together|bringing together|brings together|"
     r"gather|gathering|attended by|open to|include|including)\s+(?:only\s+)?(?P<who>[^.;:]{3,120}?)"
-    r"(?=\s+from\s|[.;]|,\s+(?:as|while|which|who|and will|[A-Z])|\s+as\s|\s+while\s|$)"
+    r"(?=\s+from\s|[.;]|,\s+(?:as|while|which|who|and will|the|a|an|[A-Z])\b"
+    r"|\s+(?:as|while|next|last|this|in|at|on|by)\s|$)"
 )
 _WHO = re.compile(
     r"\b(officials|representatives|businesses|companies|industry|ministers|experts|executives|"
