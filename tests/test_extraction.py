@@ -196,3 +196,46 @@ def test_an_html_page_gives_only_its_article():
 def test_an_article_with_only_unrelated_news_gives_no_records():
     (only,) = report(ARTICLES / "unrelated_only.txt", "2025-10-06")
     assert not only["relevant"] and only["skipped_reason"]
+
+
+EXTRA = Path(__file__).resolve().parent / "articles_extra"
+
+
+def test_a_dialogue_that_has_stalled_and_a_trade_agreement_left_out():
+    (main,) = report(EXTRA / "eu_japan_stalled.txt", "2026-02-17")
+    (dialogue,) = main["dialogues"]
+    assert dialogue["status"] == "stalled" and not dialogue["name"].startswith("Japan–EU Analysis")
+    assert main["agreements"] == []  # the Economic Partnership Agreement is trade, not defence
+
+
+def test_a_title_after_a_possessive_and_a_treaty_signed_by_three():
+    (main,) = report(EXTRA / "italy_japan_gcap.txt", "2026-03-03")
+    assert people(main)["Keiko Morimoto"]["role"] == "State Minister of Defense"
+    treaty = next(a for a in main["agreements"] if a["kind"] == "treaty")
+    assert set(treaty["parties"]) == {"Japan", "Italy", "UK"} and treaty["status"] == "agreed"
+    assert treaty["date"]["earliest"] == "2025-12-01"
+    (forum,) = main["dialogues"]
+    assert (forum["status"], forum["venue"], forum["expected"]["text"]) == ("planned", "Rome", "in the spring")
+
+
+def test_a_quote_split_by_its_attribution_and_a_title_run_into_the_name():
+    (main,) = report(EXTRA / "nato_japan_wire.txt", "2025-11-19")
+    quotes = said(main)
+    assert quotes["We are not there"] == "Hiroshi Tanaka"
+    assert quotes["but the direction is"] == "Hiroshi Tanaka"
+    assert quotes["Japan has world-class industrial"] == "Ingrid Vasquez-Holm"
+    assert main["dialogues"][0]["status"] == "active"
+
+
+def test_two_wordings_of_one_agreement_in_an_article_are_one_record():
+    (main,) = report(EXTRA / "netherlands_japan_mou.txt", "2025-10-10")
+    (agreement,) = main["agreements"]
+    assert agreement["status"] == "negotiating" and agreement["parties"] == ["Japan", "Netherlands"]
+    assert set(people(main)) == {"Maarten Verhoeven", "Lotte van Rijswijk"}  # "Van Rijswijk noted" is her
+
+
+def test_talks_with_a_counterpart_take_the_other_side_from_the_subject():
+    (main,) = report(EXTRA / "poland_japan_short.txt", "2025-09-12")
+    (talks,) = main["dialogues"]
+    assert talks["parties"] == ["Japan", "Poland"] and talks["venue"] == "Warsaw"
+    assert talks["expected"]["earliest"] == "2025-10-01" and not main["statements"]

@@ -112,6 +112,7 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
     attributor = Attributor(people, parties_at)
     statements = []
     for p in paragraphs[1:]:
+        previous = None
         for q in quotes[id(p)]:
             # The quote's sentence, stretched over every sentence the quote runs through.
             spanned = [s for s in sentences[id(p)] if s.end > q.open_at and s.start < q.close_at]
@@ -123,8 +124,10 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
             whole = not p.text[: q.open_at - p.start].strip()
             whole = whole and len(p.text[q.close_at - p.start :].strip(" .,'\"\u201d\u2019")) == 0
             found = attributor.attribute(
-                q, p.text[sentence.start - p.start : sentence.end - p.start], sentence.start, p.start, whole
+                q, p.text[sentence.start - p.start : sentence.end - p.start], sentence.start, p.start, whole, previous
             )
+            previous = q
+
             if found is None:
                 continue
             dialogue, agreement = _about(q, finder)

@@ -17,7 +17,9 @@ _PARTY_PAIR = rf"(?:both\s+)?(?:the\s+)?(?P<p1>{_PARTY})\s+and\s+(?:the\s+)?(?P<
 _WHO = rf"(?P<who>{_JOINT}|{_PARTY_PAIR}|[Hh]e|[Ss]he|[Tt]hey|{NAME})"
 _APPOSITION = r"(?:,\s+[^,'\"\u201c\u201d]{1,120},)?"
 _VERB = rf"(?:also\s+|later\s+|then\s+|has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b"
-AFTER = re.compile(rf"^[\s,.\u2014\u2013-]*{_WHO}{_APPOSITION}\s+{_VERB}")
+# A title may run before the name: "..., NATO Assistant Secretary General Ingrid Holm told reporters."
+_TITLE_RUN = r"(?:(?:[A-Z][\w.'\u2019-]*|of|for|to|the|and|on)\s+){0,8}?"
+AFTER = re.compile(rf"^[\s,.\u2014\u2013-]*{_TITLE_RUN}{_WHO}{_APPOSITION}\s+{_VERB}")
 AFTER_INVERTED = re.compile(
     rf"^[\s,.\u2014\u2013-]*(?:said|says|added|adds|noted|notes|explained|according to)\s+{_WHO}"
 )
@@ -85,10 +87,22 @@ class Attributor:
         return Speaker(person) if person else None
 
     def attribute(
-        self, quote: Quote, sentence_text: str, sentence_start: int, paragraph_start: int, whole_paragraph: bool
+        self,
+        quote: Quote,
+        sentence_text: str,
+        sentence_start: int,
+        paragraph_start: int,
+        whole_paragraph: bool,
+        previous: Quote | None = None,
     ) -> Attribution | None:
         before = sentence_text[: quote.open_at - sentence_start]
         after = sentence_text[quote.close_at - sentence_start :]
+        if previous is not None and previous.close_at > sentence_start:
+            # '"We are not there yet," said Hiroshi Tanaka, director ..., "but the direction is clear."'
+            between = sentence_text[previous.close_at - sentence_start : quote.open_at - sentence_start]
+            m = AFTER_INVERTED.match(between) or AFTER.match(between)
+            if m and between.rstrip().endswith(",") and (speaker := self._resolve(m, quote.open_at)):
+                return Attribution(speaker, "high")
         fragment = bool(before.strip()) and not BEFORE.search(before) and word_count(quote.text) <= 12
         candidates = []
         if not fragment:

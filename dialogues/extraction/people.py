@@ -241,6 +241,18 @@ class Person:
         }
 
 
+def surnames(name: str) -> set[str]:
+    """How a later mention may shorten a name: 'Rutte'; 'van Rijswijk' and, opening a sentence, 'Van Rijswijk'."""
+    words = name.split()
+    found = {words[-1]}
+    for i, word in enumerate(words[1:-1], start=1):
+        if re.fullmatch(_PARTICLE, word):
+            tail = " ".join(words[i:])
+            found |= {tail, tail[0].upper() + tail[1:]}
+            break
+    return found
+
+
 def is_name(text: str) -> bool:
     words = text.split()
     return bool(words) and not any(
@@ -305,6 +317,8 @@ class People:
             for person in self.people:
                 if " " not in person.name and person.name == words[-1]:
                     return person
+            # "Investment Ingrid Vasquez-Holm": a title word run into a known name
+            return self.find(" ".join(words[1:]))
         return None
 
     def add(self, name: str, role: str = "", affiliation: str = "", country: str = "") -> Person:
@@ -313,10 +327,10 @@ class People:
         if person is None:
             person = Person(name)
             self.people.append(person)
-        if len(name.split()) > len(person.name.split()):
+        if " " not in person.name and " " in name:  # "Kallas" is "Kaja Kallas" once the article says so
             person.aliases.add(person.name)
             person.name = name
-        person.aliases |= {name, name.split()[-1]}
+        person.aliases |= {name, *surnames(name)}
         self.enrich(person, role, affiliation, country)
         return person
 
@@ -367,6 +381,12 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
     rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?(?=[,.;]|\s+who\b|\s*\()"
 )
+# "Japan's State Minister of Defense, Keiko Morimoto, who ...", "the Dutch defence minister, Anna de Vries."
+TITLE_COMMA_NAME = re.compile(
+    rf"(?:(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
+    rf"(?P<title>(?:[A-Z][\w-]*\s+){{0,3}}(?i:{_TITLE_HEAD_RE})"
+    rf"(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}})?),\s+(?P<name>{NAME})(?=[,.])"
+)
 SERVES_AS = re.compile(
     rf"(?P<name>{NAME}),\s+who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|works)\s+as\s+"
     rf"(?:an?\s+|the\s+)?(?P<role>[^,;.]{{3,80}}),"
@@ -402,16 +422,25 @@ def scan_people(text: str, people: People, *, caption: bool = False):
     full name and title of someone quoted, but a caption's own subjects are not the story.
     """
     for m in TITLED.finditer(text):
-        name = _clean_name(m.group("name"))
-        title = trim_title(_title_of(text, m))
-        if not people.plausible(name) or not _has_title_head(
-            title.split()[-1] if " to " not in title and " of " not in title else title
-        ):
+        name, title = _clean_name(m.group("name")), trim_title(_title_of(text, m))
+        words = name.split()
+        if m.group("post") and len(words) > 2 and not any(re.fullmatch(_PARTICLE, w) for w in words):
+            # "Assistant Secretary General for Defence Investment Ingrid Vasquez-Holm"
+            title, name = f"{title} {words[0]}", " ".join(words[1:])
+        if not people.plausible(name):
             continue
         role, affiliation, country = split_title(title)
         if caption and not people.find(name):
             continue
         people.add(name, role, affiliation, country)
+    for m in TITLE_COMMA_NAME.finditer(text):
+        name = _clean_name(m.group("name"))
+        if people.plausible(name) and not (caption and not people.find(name)):
+            role, affiliation, country = split_title(m.group("title"))
+            if m.group("org") and (party := party_for(m.group("org"))):
+                affiliation = affiliation or party
+                country = country or (party if PARTIES[party].kind == "government" else "")
+            people.add(name, role, affiliation, country)
     for regex in (APPOSITIVE, SERVES_AS):
         for m in regex.finditer(text):
             name, role = _clean_name(m.group("name")), m.group("role").strip()
