@@ -280,7 +280,7 @@ def split_title(text: str, trim: bool = True) -> tuple[str, str, str]:
     rest, lead = trim_title(text) if trim else text.strip(), []
     while m := PARTY_RE.match(rest):
         lead.append(m.group(1))
-        rest = rest[m.end() :].lstrip()
+        rest = re.sub(r"^['\u2019]s\b", "", rest[m.end() :]).lstrip()  # "Japan's State Minister"
     if not rest or not lead:
         return rest, "", ""
     party = PARTIES.get(party_for(lead[0]) or "")
@@ -365,7 +365,8 @@ _TITLE_HEAD_RE = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, r
 # the regex finds a title's head word and the name after it; up to four words before the head complete the title.
 TITLED = re.compile(
     rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
-    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?\s+(?P<name>{NAME})\b"
+    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?"
+    rf"(?P<comma>,)?\s+(?P<name>{NAME})\b"  # with a comma: "Japan's State Minister of Defense, Keiko Morimoto,"
 )
 _TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){0,4}$")
 
@@ -380,12 +381,6 @@ _ORG = r"(?:the\s+)?(?P<org>[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|on|in|the|de
 APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
     rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?(?=[,.;]|\s+who\b|\s*\()"
-)
-# "Japan's State Minister of Defense, Keiko Morimoto, who ...", "the Dutch defence minister, Anna de Vries."
-TITLE_COMMA_NAME = re.compile(
-    rf"(?:(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
-    rf"(?P<title>(?:[A-Z][\w-]*\s+){{0,3}}(?i:{_TITLE_HEAD_RE})"
-    rf"(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}})?),\s+(?P<name>{NAME})(?=[,.])"
 )
 SERVES_AS = re.compile(
     rf"(?P<name>{NAME}),\s+who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|works)\s+as\s+"
@@ -422,6 +417,8 @@ def scan_people(text: str, people: People, *, caption: bool = False):
     full name and title of someone quoted, but a caption's own subjects are not the story.
     """
     for m in TITLED.finditer(text):
+        if m.group("comma") and text[m.end() : m.end() + 1] not in (",", "."):
+            continue  # "the minister, Japan and ..." is a list, not a title and a name
         name, title = _clean_name(m.group("name")), trim_title(_title_of(text, m))
         words = name.split()
         if m.group("post") and len(words) > 2 and not any(re.fullmatch(_PARTICLE, w) for w in words):
@@ -433,14 +430,6 @@ def scan_people(text: str, people: People, *, caption: bool = False):
         if caption and not people.find(name):
             continue
         people.add(name, role, affiliation, country)
-    for m in TITLE_COMMA_NAME.finditer(text):
-        name = _clean_name(m.group("name"))
-        if people.plausible(name) and not (caption and not people.find(name)):
-            role, affiliation, country = split_title(m.group("title"))
-            if m.group("org") and (party := party_for(m.group("org"))):
-                affiliation = affiliation or party
-                country = country or (party if PARTIES[party].kind == "government" else "")
-            people.add(name, role, affiliation, country)
     for regex in (APPOSITIVE, SERVES_AS):
         for m in regex.finditer(text):
             name, role = _clean_name(m.group("name")), m.group("role").strip()
