@@ -17,22 +17,40 @@ def _names(records) -> list[str]:
     return [str(r) for r in records]
 
 
-def _status_source(record) -> Source | None:
-    """The newest source for a record's status (prefetched as `status_sources`)."""
-    return record.status_sources[0] if record.status_sources else None
+def _fact_source(record, field: str) -> Source | None:
+    """The newest source of one of a record's facts (prefetched as `fact_sources`)."""
+    return next((s for s in record.fact_sources if s.field == field), None)
 
 
-def _source_columns(prefix: str) -> list[Column]:
+def _source_columns(prefix: str, field: str) -> list[Column]:
+    """Where a status or date came from: the article, the sentence, and whether an editor confirmed it."""
+
+    def article(record):
+        source = _fact_source(record, field)
+        return source.article.title if source and source.article else ("editor" if source else "")
+
+    def sentence(record):
+        source = _fact_source(record, field)
+        return source.sentence if source else ""
+
+    def confirmed(record):
+        source = _fact_source(record, field)
+        return bool(source and (source.confirmed_at or source.origin == "editor"))
+
     return [
-        Column(f"{prefix}_source_article", lambda r: s.article.title if (s := _status_source(r)) and s.article else ""),
-        Column(f"{prefix}_source_sentence", lambda r: s.sentence if (s := _status_source(r)) else ""),
-        Column(f"{prefix}_confirmed_by_editor", lambda r: bool((s := _status_source(r)) and s.confirmed_at)),
+        Column(f"{prefix}_source_article", article),
+        Column(f"{prefix}_source_sentence", sentence),
+        Column(f"{prefix}_confirmed_by_editor", confirmed),
     ]
 
 
-def _with_status_sources(queryset: QuerySet) -> QuerySet:
-    sources = Source.objects.filter(field="status").select_related("article").order_by("-created_at")
-    return queryset.prefetch_related(Prefetch("sources", queryset=sources, to_attr="status_sources"))
+def _with_fact_sources(queryset: QuerySet) -> QuerySet:
+    sources = (
+        Source.objects.filter(field__in=("status", "expected_text", "date_text"))
+        .select_related("article")
+        .order_by("-created_at")
+    )
+    return queryset.prefetch_related(Prefetch("sources", queryset=sources, to_attr="fact_sources"))
 
 
 @dataclass(frozen=True)
@@ -50,8 +68,8 @@ class Listing:
 
 
 ROWS = {
-    "dialogues": lambda: _with_status_sources(Dialogue.objects.prefetch_related("parties", "topics")),
-    "agreements": lambda: _with_status_sources(Agreement.objects.prefetch_related("parties")),
+    "dialogues": lambda: _with_fact_sources(Dialogue.objects.prefetch_related("parties", "topics")),
+    "agreements": lambda: _with_fact_sources(Agreement.objects.prefetch_related("parties")),
     "participants": lambda: Participant.objects.select_related("affiliation").annotate(
         statement_count=Count("statements", distinct=True)
     ),
@@ -76,7 +94,8 @@ DIALOGUES = Listing(
         Column("venue", lambda d: d.venue),
         Column("format", lambda d: d.format),
         Column("topics", lambda d: _names(d.topics.all())),
-        *_source_columns("status"),
+        *_source_columns("status", "status"),
+        *_source_columns("expected", "expected_text"),
     ],
     default_order=("name",),
 )
@@ -95,7 +114,8 @@ AGREEMENTS = Listing(
         Column("date_words", lambda a: a.date_text),
         Column("date_earliest", lambda a: a.date_earliest),
         Column("date_latest", lambda a: a.date_latest),
-        *_source_columns("status"),
+        *_source_columns("status", "status"),
+        *_source_columns("date", "date_text"),
     ],
     default_order=("name",),
 )

@@ -38,6 +38,7 @@ def test_the_csv_holds_exactly_the_filtered_rows_in_the_pages_order(client, seed
     assert eu["parties"] == "EU; Japan" and eu["expected_window"] == "Jan–Apr 2026"
     assert eu["at_a_glance"].endswith("overdue")
     assert "aim to launch" in eu["status_source_sentence"] and eu["status_confirmed_by_editor"] == "False"
+    assert "early next year" in eu["expected_source_sentence"] and eu["expected_source_article"].startswith("EU and")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="dialogues-where-status-is-planned-' in response["Content-Disposition"]
 
