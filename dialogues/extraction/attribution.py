@@ -14,7 +14,7 @@ PRONOUNS = {"he", "she", "they"}
 _JOINT = r"(?:the two sides|both sides|the two (?:countries|governments|leaders|partners)|the leaders)"
 _PARTY = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 _PARTY_PAIR = rf"(?:both\s+)?(?:the\s+)?(?P<p1>{_PARTY})\s+and\s+(?:the\s+)?(?P<p2>{_PARTY})"
-_WHO = rf"(?P<who>{_JOINT}|{_PARTY_PAIR}|[Hh]e|[Ss]he|[Tt]hey|{NAME})"
+_WHO = rf"(?P<who>\b(?:{_JOINT}|{_PARTY_PAIR}|[Hh]e|[Ss]he|[Tt]hey|{NAME})\b)"
 _APPOSITION = r"(?:,\s+[^,'\"\u201c\u201d]{1,120},)?"
 _VERB = rf"(?:also\s+|later\s+|then\s+|has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b"
 # A title may run before the name: "..., NATO Assistant Secretary General Ingrid Holm told reporters."

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from .gazetteer import HONORIFIC, PARTIES, TITLE_HEADS, party_for
 
-_UP = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+(?:-[A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)?"
+# Capitals and small letters of Latin-script names, accents included (Å, Ō, ü, ø ...).
+_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_UP = rf"[{_CAP}][{_LOW}'\u2019]+(?:-[{_CAP}]?[{_LOW}]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|ter)"
 NAME = rf"{_UP}(?:\s+(?:{_PARTICLE}\s+)?{_UP}){{0,2}}"
 NAME_RE = re.compile(rf"\b{NAME}\b")
@@ -365,22 +368,70 @@ _TITLE_HEAD_RE = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, r
 # the regex finds a title's head word and the name after it; up to four words before the head complete the title.
 TITLED = re.compile(
     rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
-    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?"
-    rf"(?P<comma>,)?\s+(?P<name>{NAME})\b"  # with a comma: "Japan's State Minister of Defense, Keiko Morimoto,"
+    # the capitalised run after the head: the rest of the title ("to NATO", "for Defence Industry and Space")
+    # and, at its end, the name
+    rf"(?P<run>(?:\s+(?:(?:to|of|for|at|and|the|&)\s+)*[{_CAP}][\w.'\u2019-]*){{1,10}})"
+)
+# "Japan's Deputy Minister for Foreign Affairs, Emiko Tanabe, has ...": title, comma, name.
+TITLE_COMMA_NAME = re.compile(
+    rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
+    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}})?"
+    rf",\s+(?P<name>{NAME})(?=[,.])"
 )
 _TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){0,4}$")
 
 
-def _title_of(text: str, m: re.Match) -> str:
+def _title_of(text: str, m: re.Match, post: str = "") -> str:
     lead = _TITLE_LEAD.search(text, max(0, m.start() - 80), m.start())
-    return (lead.group(0) if lead else "") + m.group("head") + (m.group("post") or "")
+    return (lead.group(0) if lead else "") + m.group("head") + (post or m.groupdict().get("post") or "")
+
+
+def _titled_names(text: str, people: "People"):
+    """(name, title) for each 'Title Name' in `text`. A title's capitalised run may go on past the name
+    ('Jane Holloway and Japanese Defense Minister Kenji Arakawa') or hold an 'and' of its own ('for Defence
+    Industry and Space Kristiina Valtonen-Berg'): the shortest stretch up to an 'and' that ends in a name
+    is this title's; what follows is read again for titles of its own."""
+    for m in TITLED.finditer(text):
+        if re.match(r",\s+[A-Z]", text[m.end() :]):
+            continue  # "Minister for Foreign Affairs, Emiko Tanabe": the comma form reads this one
+        parts = re.split(r"\s+and\s+", m.group("run").strip())
+        for n in range(1, len(parts) + 1):
+            found = _name_at_end(" and ".join(parts[:n]), people)
+            if found:
+                post, name = found
+                yield name, _title_of(text, m, f" {post}" if post else "")
+                yield from _titled_names(" and ".join(parts[n:]), people)
+                break
+
+
+def _name_at_end(run: str, people: "People") -> tuple[str, str] | None:
+    """The name is the last two or three capitalised words (a particle may stand inside), or one
+    when only a surname fits."""
+    words = [w for w in run.split() if not HONORIFIC.match(w)]
+    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]  # the sentence's full stop, not part of the name
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        name = words[-size:]
+        if size == 3 and not re.fullmatch(_PARTICLE, name[1]):
+            continue
+        if not all(w[:1].isupper() or re.fullmatch(_PARTICLE, w) for w in name):
+            continue
+        candidate = " ".join(name)
+        if not any(w.lower() in TITLE_WORDS for w in name) and people.plausible(candidate):
+            return " ".join(words[:-size]), candidate
+    return None
 
 
 # "Gorana Grgic, a senior researcher in Euro-Atlantic security at ETH Zurich's Center for Security Studies,"
 _ORG = r"(?:the\s+)?(?P<org>[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|on|in|the|de|[A-Z][\w.'\u2019&-]*))*)"
 APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
-    rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?(?=[,.;]|\s+who\b|\s*\()"
+    rf"(?P<name>{NAME})(?:,|\s+[\u2014\u2013])\s+(?:an?\s+|the\s+)?"
+    rf"(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
+    rf"(?!(?:one|two|some|several|many|most|all|each)\s)"  # "Koblenz, one German official": not an apposition
+    rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?"
+    rf"(?=[,.;\u2014\u2013]|\s+who\b|\s*\(|\s+and\s+(?:an?|the)\s)"
 )
 SERVES_AS = re.compile(
     rf"(?P<name>{NAME}),\s+who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|works)\s+as\s+"
@@ -416,25 +467,21 @@ def scan_people(text: str, people: People, *, caption: bool = False):
     A caption only adds to people the article itself names: it may spell out the
     full name and title of someone quoted, but a caption's own subjects are not the story.
     """
-    for m in TITLED.finditer(text):
-        if m.group("comma") and text[m.end() : m.end() + 1] not in (",", "."):
-            continue  # "the minister, Japan and ..." is a list, not a title and a name
-        name, title = _clean_name(m.group("name")), trim_title(_title_of(text, m))
-        words = name.split()
-        if m.group("post") and len(words) > 2 and not any(re.fullmatch(_PARTICLE, w) for w in words):
-            # "Assistant Secretary General for Defence Investment Ingrid Vasquez-Holm"
-            title, name = f"{title} {words[0]}", " ".join(words[1:])
-        if not people.plausible(name):
+    found = list(_titled_names(text, people))
+    for m in TITLE_COMMA_NAME.finditer(text):
+        found.append((m.group("name"), _title_of(text, m)))
+    for raw_name, raw_title in found:
+        name, title = _clean_name(raw_name), trim_title(raw_title)
+        if not people.plausible(name) or (caption and not people.find(name)):
             continue
-        role, affiliation, country = split_title(title)
-        if caption and not people.find(name):
-            continue
-        people.add(name, role, affiliation, country)
+        people.add(name, *split_title(title))
     for regex in (APPOSITIVE, SERVES_AS):
         for m in regex.finditer(text):
             name, role = _clean_name(m.group("name")), m.group("role").strip()
             if not people.plausible(name) or not _has_title_head(role) or (caption and not people.find(name)):
                 continue
+            if re.search(r"\b(?:in|at|from|to|near)\s+$", text[: m.start()]):
+                continue  # "Back in Koblenz, ...": a place
             org = _org_name(m.groupdict().get("org") or m.groupdict().get("porg"))
             role_in, affiliation, country = split_title(role, trim=False)
             people.add(name, role_in or role, org or affiliation, country)
