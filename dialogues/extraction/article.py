@@ -55,6 +55,21 @@ def _mask(text: str, quotes: list[Quote], offset: int) -> str:
     return "".join(chars)
 
 
+INTERVIEW_TURN = re.compile(r"^(?P<who>Q|A|Question|Answer)\s*[:\u2014\u2013]\s+")
+
+
+def _interview_turn(p: Paragraph) -> Quote | None:
+    """An interview's 'Q: ...' or 'A: ...' line as a quote (a question's text is kept empty: nobody is quoted)."""
+    m = INTERVIEW_TURN.match(p.text)
+    if not m:
+        return None
+    body = p.text[m.end() :].rstrip()
+    start = p.start + m.end()
+    if m.group("who") in ("Q", "Question"):
+        return Quote(start, start, "", p.start, p.end)
+    return Quote(start, start + len(body), body, p.start, p.end)
+
+
 def relevance(section: Section) -> str | None:
     """None when the section is about Japan–Europe defence and security; else why not."""
     text = " ".join([section.title, *(p.text for p in section.body)])
@@ -84,7 +99,9 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
 
     title = Paragraph(section.title_start, section.title_start + len(section.title), section.title)
     paragraphs = [title, *section.body]
-    quotes = {id(p): find_quotes(p.text, p.start) for p in paragraphs}
+    interview = {id(p): q for p in paragraphs if (q := _interview_turn(p))}
+    answers = {key for key, q in interview.items() if q.text}
+    quotes = {id(p): [interview[id(p)]] if id(p) in interview else find_quotes(p.text, p.start) for p in paragraphs}
     masked = {id(p): _mask(p.text, quotes[id(p)], p.start) for p in paragraphs}
 
     people = People(" ".join(p.text for p in paragraphs))
@@ -111,8 +128,17 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
 
     attributor = Attributor(people, parties_at)
     statements = []
-    for p in paragraphs[1:]:
+    interviewee = people.first_named()
+    for before_p, p in zip(paragraphs, paragraphs[1:], strict=False):
         previous = None
+        if id(p) in interview:  # an interview's answer is the interviewee's, quote marks or not; questions aren't
+            if id(p) not in answers or interviewee is None:
+                continue
+            q = quotes[id(p)][0]
+            sentence = Sentence(q.start, q.end, q.text)
+            dialogue, agreement = _about(q, finder)
+            statements.append(StatementFinding(Speaker(interviewee), q, sentence, "medium", dialogue, agreement))
+            continue
         for q in quotes[id(p)]:
             # The quote's sentence, stretched over every sentence the quote runs through.
             spanned = [s for s in sentences[id(p)] if s.end > q.open_at and s.start < q.close_at]
@@ -124,7 +150,13 @@ def analyse_section(section: Section, published: datetime.date | None) -> Sectio
             whole = not p.text[: q.open_at - p.start].strip()
             whole = whole and len(p.text[q.close_at - p.start :].strip(" .,'\"\u201d\u2019")) == 0
             found = attributor.attribute(
-                q, p.text[sentence.start - p.start : sentence.end - p.start], sentence.start, p.start, whole, previous
+                q,
+                p.text[sentence.start - p.start : sentence.end - p.start],
+                sentence.start,
+                p.start,
+                whole,
+                previous,
+                introduced_by=before_p.text if before_p.text.rstrip().endswith(":") else "",
             )
             previous = q
 

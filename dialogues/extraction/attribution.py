@@ -6,7 +6,7 @@ earlier in the paragraph, or, for a paragraph that is all quote, the last speake
 import re
 from dataclasses import dataclass
 
-from .gazetteer import party_for
+from .gazetteer import TITLE_HEADS, party_for
 from .people import NAME, SPEECH_VERBS, People, Person
 from .quotes import Quote, word_count
 
@@ -14,15 +14,20 @@ PRONOUNS = {"he", "she", "they"}
 _JOINT = r"(?:the two sides|both sides|the two (?:countries|governments|leaders|partners)|the leaders)"
 _PARTY = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 _PARTY_PAIR = rf"(?:both\s+)?(?:the\s+)?(?P<p1>{_PARTY})\s+and\s+(?:the\s+)?(?P<p2>{_PARTY})"
-_WHO = rf"(?P<who>\b(?:{_JOINT}|{_PARTY_PAIR}|[Hh]e|[Ss]he|[Tt]hey|{NAME})\b)"
+# "the minister added": a person named earlier, known by the title
+_HEADS = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, reverse=True))
+_DESCRIBED = rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?P<desc>{_HEADS})"
+_WHO = rf"(?P<who>\b(?:{_JOINT}|{_PARTY_PAIR}|{_DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|(?!(?i:{_HEADS})\b){NAME})\b)"
 _APPOSITION = r"(?:,\s+[^,'\"\u201c\u201d]{1,120},)?"
 _VERB = rf"(?:also\s+|later\s+|then\s+|has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b"
 # A title may run before the name: "..., NATO Assistant Secretary General Ingrid Holm told reporters."
 _TITLE_RUN = r"(?:(?:[A-Z][\w.'\u2019-]*|of|for|to|the|and|on)\s+){0,8}?"
 AFTER = re.compile(rf"^[\s,.\u2014\u2013-]*{_TITLE_RUN}{_WHO}{_APPOSITION}\s+{_VERB}")
 AFTER_INVERTED = re.compile(
-    rf"^[\s,.\u2014\u2013-]*(?:said|says|added|adds|noted|notes|explained|according to)\s+{_WHO}"
+    rf"^[\s,.\u2014\u2013-]*(?:said|says|added|adds|noted|notes|explained|according to)\s+{_TITLE_RUN}{_WHO}"
 )
+# "Müller put it bluntly:" closing the paragraph before a paragraph that is all quote
+INTRODUCES = re.compile(rf"{_WHO}{_APPOSITION}[^.:!?]{{0,60}}:\s*$")
 BEFORE = re.compile(rf"{_WHO}{_APPOSITION}\s+{_VERB}(?:\s+[\w,]+){{0,6}}?\s*[:,]?\s*$")
 ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+{_WHO}\s*,\s*$")
 FRAGMENT_VERBS = (
@@ -73,6 +78,9 @@ class Attributor:
         if re.fullmatch(_JOINT, lowered):
             parties = self.joint_parties(position)
             return Speaker(parties=tuple(parties)) if len(parties) > 1 else None
+        if m.groupdict().get("desc"):
+            person = self.people.last_with_role(m.group("desc"), position)
+            return Speaker(person) if person else None
         if m.groupdict().get("p1"):
             pair = tuple(party_for(m.group(g).split()[-1]) or party_for(m.group(g)) for g in ("p1", "p2"))
             if all(pair):
@@ -94,6 +102,7 @@ class Attributor:
         paragraph_start: int,
         whole_paragraph: bool,
         previous: Quote | None = None,
+        introduced_by: str = "",
     ) -> Attribution | None:
         before = sentence_text[: quote.open_at - sentence_start]
         after = sentence_text[quote.close_at - sentence_start :]
@@ -125,6 +134,9 @@ class Attributor:
                 return Attribution(speaker, confidence)
         if fragment:
             return None  # a quoted phrase with nobody clearly saying it
+        if whole_paragraph and (m := INTRODUCES.search(introduced_by)) and (speaker := self._resolve(m, quote.open_at)):
+            self.last = speaker
+            return Attribution(speaker, "high")
         if self.last and (whole_paragraph or quote.open_at > paragraph_start):
             # A quote that runs on from the last speaker's words, as news style has it.
             return Attribution(self.last, "medium" if not whole_paragraph else "low")

@@ -358,6 +358,19 @@ class People:
                     self._mentions.append((offset + m.start(), person))
         self._mentions.sort(key=lambda pair: pair[0])
 
+    def first_named(self) -> Person | None:
+        """Who the article names first (in an interview, the interviewee)."""
+        return self._mentions[0][1] if self._mentions else None
+
+    def last_with_role(self, title: str, position: int) -> Person | None:
+        """The person last named before `position` whose title has this word ("the minister")."""
+        holders = {id(p) for p in self.people if title.lower() in p.role.lower()}
+        i = bisect_left(self._mentions, position, key=lambda pair: pair[0])
+        for _, person in reversed(self._mentions[:i]):
+            if id(person) in holders:
+                return person
+        return next((p for p in self.people if id(p) in holders), None) if len(holders) == 1 else None
+
     def last_named_before(self, position: int) -> Person | None:
         i = bisect_left(self._mentions, position, key=lambda pair: pair[0])
         return self._mentions[i - 1][1] if i else None
