@@ -239,3 +239,61 @@ def test_talks_with_a_counterpart_take_the_other_side_from_the_subject():
     (talks,) = main["dialogues"]
     assert talks["parties"] == ["Japan", "Poland"] and talks["venue"] == "Warsaw"
     assert talks["expected"]["earliest"] == "2025-10-01" and not main["statements"]
+
+
+THIRD = Path(__file__).resolve().parent / "articles_third"
+
+
+def test_a_press_release_with_guillemets_a_memorandum_and_a_contact_block():
+    (main,) = report(THIRD / "press_release_sweden.txt", "2026-05-12")
+    assert said(main)["This memorandum gives our"] == "Åsa Lindqvist-Ström"  # «...», said Minister for Defence ...
+    assert said(main)["Sweden and Japan are"] == "Åsa Lindqvist-Ström"  # "the minister added"
+    assert "Johan Ekholm" not in people(main)
+    (memorandum,) = main["agreements"]
+    assert memorandum["status"] == "agreed" and memorandum["parties"] == ["Japan", "Sweden"]
+    (dialogue,) = main["dialogues"]
+    assert (dialogue["status"], dialogue["venue"], dialogue["expected"]["earliest"]) == (
+        "planned",
+        "Tokyo",
+        "2026-09-01",
+    )
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_nobodys():
+    (main,) = report(THIRD / "interview_qa_nato.txt", "2026-03-18")
+    speakers = {s["speaker"] for s in main["statements"]}
+    assert speakers == {"Henrik Vestergaard-Lund"} and len(main["statements"]) == 7
+    (dialogue,) = main["dialogues"]
+    assert dialogue["status"] == "planned" and dialogue["expected"]["text"] == "in the autumn"
+    assert not [a for a in main["agreements"] if a["status"] == "negotiating"]  # "We are not negotiating a treaty"
+
+
+def test_a_live_blog_keeps_each_speaker_to_their_entry():
+    (main,) = report(THIRD / "liveblog_summit.txt", "2025-12-03")
+    quotes = said(main)
+    assert quotes["Security of supply is"] == "Emiko Tanabe"
+    assert quotes["We have learned the"] == "Kristiina Valtonen-Berg"
+    (dialogue,) = main["dialogues"]
+    assert dialogue["name"] == "Japan–EU Security of Supply Dialogue" and dialogue["venue"] is None
+    assert dialogue["expected"] == {
+        "text": "in the first quarter of next year",
+        "earliest": "2026-01-01",
+        "latest": "2026-03-31",
+    }
+
+
+def test_a_feature_with_dashes_an_introduced_quote_and_an_unnamed_official():
+    (main,) = report(THIRD / "feature_germany_japan_dashes.txt", "2026-02-09")
+    quotes = said(main)
+    assert quotes["An agreement on paper"] == "Jürgen Müller"  # "Müller put it bluntly:" then the quote
+    assert quotes["For decades our companies"] == "Haruka Ōtsuki"
+    assert "cautiously serious" not in quotes  # said by an unnamed official
+    statuses = {a["name"]: a["status"] for a in main["agreements"]}
+    assert statuses["Japan–Germany defence equipment and technology transfer agreement"] == "negotiating"
+
+
+def test_two_dialogues_of_one_pair_one_suspended_and_one_concluded():
+    (main,) = report(THIRD / "brief_uk_japan_stalled_and_concluded.txt", "2026-04-14")
+    assert sorted(d["status"] for d in main["dialogues"]) == ["concluded", "stalled"]
+    assert all(d["expected"] is None for d in main["dialogues"])  # a report "published last month" dates neither
+    assert not main["statements"]  # a report's title in quotes is no statement

@@ -119,6 +119,7 @@ MODIFIERS = {
 }
 DIALOGUE_HEAD = re.compile(r"\b(?P<head>[Dd]ialogues?|[Tt]alks|[Cc]onsultations?|[Ff]orums?)\b")
 AGREEMENT_HEADS = (
+    r"[Mm]emorand(?:um|a)|MoUs?|"
     r"[Pp]ledges?|[Pp]artnerships?|[Aa]greements?|[Tt]reat(?:y|ies)|[Pp]acts?|[Aa]ccords?|[Dd]eals?|"
     r"[Pp]rogram(?:me)?s?|[Pp]rojects?|[Ii]nitiatives?|[Aa]rrangements?"
 )
@@ -139,9 +140,21 @@ def noun_phrase(text: str, head: re.Match) -> NounPhrase:
     """Walk back from a head noun over its modifiers to the determiner (if any)."""
     tokens = list(_TOKEN.finditer(text[: head.start()]))
     start, det, kept = head.start(), "", []
-    for tok in reversed(tokens[-7:]):
+    window = tokens[-8:]
+    for i in range(len(window) - 1, -1, -1):
+        tok = window[i]
         word = tok.group(0)
         bare = word.rstrip(",")
+        if (
+            bare in ("of", "and", "for", "on")
+            and kept
+            and kept[0][:1].isupper()
+            and i
+            and window[i - 1].group(0)[:1].isupper()
+        ):
+            kept.insert(0, bare)  # inside a name: "Security of Supply Dialogue"
+            start = tok.start()
+            continue
         if bare.lower() in ARTICLES:
             det, start = bare.lower(), tok.start()
             break
@@ -178,7 +191,9 @@ ANAPHORIC_AGREEMENT_HEADS = {"project", "deal", "pact", "initiative", "arrangeme
 JOINT_SUBJECT = re.compile(r"\b(the two|both) (countries|sides|governments|nations|partners)\b", re.I)
 EVENT_NOUNS = re.compile(r"\b(summit|meeting|visit|election|war|invasion|conference|trip|attack)\b", re.I)
 # Agreements are made at summits and meetings: only unrelated events stand between one and its date.
-OTHER_EVENTS = re.compile(r"\b(visit|election|war|invasion|trip|attack|forum|dialogue|talks)\b", re.I)
+OTHER_EVENTS = re.compile(r"\b(visit|election|war|invasion|trip|attack|forum|dialogue|talks|framework|report)\b", re.I)
+# "its first meeting", "the inaugural session": the dialogue's own start, not another event
+_OWN_START = re.compile(r"\b(?:its|their|the)\s+(?:first|inaugural|opening)\s+(?:meeting|session|round)\b", re.I)
 _CONNECTIVE = re.compile(r"\b(which|that|who|while|after|before|when)\b")
 
 
@@ -214,11 +229,24 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,.;]*,")
 _CLAUSE_START = re.compile(r".*(?:[.;]|\u2014)\s*", re.S)
 
 
+# Nouns that carry a status of their own: a status word after one of them is not ours.
+OTHER_RECORDS = re.compile(
+    r"\b(framework|agreement|treaty|pact|accord|deal|memorandum|partnership|programme|program|summit|report)s?\b",
+    re.I,
+)
+
+
 def status_near(rules, masked: str, np: "NounPhrase") -> str | None:
-    """The status the clause around a noun phrase gives it: what follows the phrase first, then what leads to it."""
+    """The status the clause around a noun phrase gives it: a relative clause describing the phrase
+    ('..., which is expected to hold its first meeting'), then what follows the phrase, then what leads to it."""
+    relative = re.match(r",\s+(?:which|that)\b[^.;]*", masked[np.end :])
+    if relative and (status := status_from(rules, relative.group(0))):
+        return status
     rest = _RELATIVE.sub(" ", masked[np.end :])  # "..., which would have brought ..., has stalled"
     end = _CLAUSE_END.search(rest)
-    after = masked[np.start : np.end] + rest[: end.start() if end else len(rest)]
+    rest = rest[: end.start() if end else len(rest)]
+    other = OTHER_RECORDS.search(rest)
+    after = masked[np.start : np.end] + rest[: other.start() if other else len(rest)]
     lead = _CLAUSE_START.match(masked[: np.start])
     before = masked[lead.end() if lead else 0 : np.end]
     return status_from(rules, after) or status_from(rules, before)
@@ -245,8 +273,8 @@ def _times_near(sentence: Sentence, masked: str, np_end: int, future: bool, publ
     times = [t for t in find_times(masked, published, sentence.start, future=future) if not t.deadline]
     for when in sorted(times, key=lambda t: (t.start < np_end, abs(t.start - np_end))):
         lo, hi = sorted((np_end, when.start))
-        between = masked[lo - sentence.start : hi - sentence.start]
-        if events is EVENT_NOUNS and _CONNECTIVE.search(between):
+        between = _OWN_START.sub(" ", masked[lo - sentence.start : hi - sentence.start])
+        if events is EVENT_NOUNS and _CONNECTIVE.search(re.sub(r"^,\s+(?:which|that)\b", "", between)):
             continue
         if events is not EVENT_NOUNS and when.start < np_end and "," in between:
             continue  # a time in an earlier clause belongs to something else
@@ -264,7 +292,7 @@ def _narrower(new: When, old: When) -> bool:
 
 
 _POST_MODIFIER = re.compile(
-    r"^\s+(?P<how>on|for|covering|concerning|establishing|creating|setting up)\s+"
+    r"^\s+(?P<how>on|of|for|covering|concerning|establishing|creating|setting up)\s+"
     r"(?P<what>(?:the\s+|an?\s+)?[a-zA-Z][^,.;]{2,70}?)"
     r"(?=\s+(?:in|last|this|next|with|between)\s|\s+(?:which|that|signed|agreed)\b|[,.;]|$)"
 )
@@ -292,9 +320,12 @@ class RecordFinder:
         self.positions: list[tuple[int, DialogueFinding | None, AgreementFinding | None]] = []
 
     # -- dialogues ---------------------------------------------------------
-    def _dialogue_for(self, parties: list[str]) -> DialogueFinding | None:
+    def _dialogue_for(self, parties: list[str], mods: str = "", head: str = "") -> DialogueFinding | None:
+        """This article's dialogue between these parties; with a subject of its own ('maritime security
+        dialogue' beside a 'Defence Research Dialogue') a phrase names another one."""
+        subject = f"{mods} {head}" if DIALOGUE_QUALIFIERS.search(mods) else ""
         for d in self.dialogues:
-            if set(d.parties) == set(parties):
+            if set(d.parties) == set(parties) and (not subject or same_subject(d.name, subject)):
                 return d
         return None
 
@@ -309,7 +340,7 @@ class RecordFinder:
         if explicit:
             if not japan_europe(explicit):
                 return None  # another pair's dialogue (EU–Philippines): not ours, and not "the" one either
-            dialogue = self._dialogue_for(explicit)
+            dialogue = self._dialogue_for(explicit, mods, head)
             if dialogue is None and not qualified:
                 return None
         elif (
@@ -359,7 +390,13 @@ class RecordFinder:
             dialogue.status = dialogue.status or Evidence(status, sentence)
         elif status and dialogue.status is not None and status == "active" and dialogue.status.value == "planned":
             pass  # a later "launched" in an article about plans usually refers to something else
-        when = _times_near(sentence, masked, np_end, status in ("planned", None), self.published)
+        # only a clause about the dialogue starting dates it ("to launch ... early next year"), not a
+        # report "published last month" about a suspended one
+        when = (
+            _times_near(sentence, masked, np_end, status != "active", self.published)
+            if status in ("planned", "proposed", "active")
+            else None
+        )
         if when and (dialogue.when is None or _narrower(when, dialogue.when.value)):
             dialogue.when = Evidence(when, sentence)
         if dialogue.venue is None and (venue := venue_from(masked)):
@@ -413,6 +450,9 @@ class RecordFinder:
         if proper:
             name = " ".join([*proper_words, head])
         else:
+            current = self.current_dialogue or self.current_agreement
+            if not explicit and current and JOINT_SUBJECT.search(masked[: np.start]):
+                explicit = list(current.parties)  # "The two governments are in talks on ..."
             context = explicit or order_parties(p for _, p in party_mentions(masked, self.brussels))
             explicit = context
             name = " ".join(["\u2013".join(context), *content, head.lower(), *([post] if post else [])]).strip()

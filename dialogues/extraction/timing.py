@@ -41,8 +41,15 @@ _PART = {
     "second half of": (7, 12),
     "beginning of": (1, 3),
     "start of": (1, 3),
+    "first quarter of": (1, 3),
+    "second quarter of": (4, 6),
+    "third quarter of": (7, 9),
+    "fourth quarter of": (10, 12),
 }
-_PARTS = r"(?:early|mid-?|middle of|late|end of|first half of|second half of|beginning of|start of)"
+_PARTS = (
+    r"(?:early|mid-?|middle of|late|end of|first half of|second half of|beginning of|start of"
+    r"|first quarter of|second quarter of|third quarter of|fourth quarter of)"
+)
 _REL = r"(?:next|this|last|the coming|the following|the next)"
 
 PATTERN = re.compile(
@@ -53,7 +60,7 @@ PATTERN = re.compile(
     rf"|(?P<rel>{_REL})\s+(?P<unit>year|month|week|{_MONTH}|spring|summer|autumn|fall|winter)"
     rf"|(?:in\s+)?(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<myear>(?:19|20)\d\d))?"
     rf"|(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<syear>(?:19|20)\d\d)"
-    rf"|in\s+(?:the\s+)?(?P<bseason>spring|summer|autumn|fall|winter)"
+    rf"|in\s+(?:the\s+)?(?P<bseason>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<byear>(?:19|20)\d\d))?"
     rf"|(?:in\s+)?(?P<year>(?:19|20)\d\d)"
     rf")(?P<poss>['\u2019]s)?\b"
 )
@@ -129,8 +136,10 @@ def _resolve(m: re.Match, published: datetime.date, future: bool):
         return _month_window(year, first, last) if last <= 12 else _winter(year)
     if g["bseason"]:
         first, last = _SEASONS[g["bseason"].lower()]
-        year = published.year
-        if future and published.month > min(last, 12):
+        year = int(g["byear"]) if g["byear"] else published.year
+        if g["byear"]:
+            pass
+        elif future and published.month > min(last, 12):
             year += 1
         elif not future and published.month < first:
             year -= 1

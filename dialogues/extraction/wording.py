@@ -15,7 +15,8 @@ DIALOGUE_STATUS = [
         re.compile(
             r"\b(to (launch|be held|hold|start|begin|set up|establish|inaugurate|convene)|will (be )?(launch|held|hold|"
             r"start|begin|follow|take place|meet|convene|bring)|aim(s|ing)? to|plan(s|ned|ning)? to|set to|expected to|"
-            r"is set for|are set for|scheduled|agreed to (launch|hold|set up|establish)|would (launch|hold))\b",
+            r"is set for|are set for|scheduled|agreed to (launch|hold|set up|establish)|would (launch|hold)|"
+            r"intends? to|intended to|(is|are) to (begin|start|meet|be held|take place))\b",
             re.I,
         ),
     ),
@@ -40,7 +41,8 @@ AGREEMENT_STATUS = [
         re.compile(
             r"\b((launch|start|begin|open|enter|resume)(ed|s|ing)?|began|begun) "
             r"(formal |official )?(negotiations|talks)\b"
-            r"|\bnegotiat(ing|ions? (on|over|for|toward|towards|of))\b|\b(to|will|would) negotiate\b",
+            r"|\bnegotiat(ing|ions? (on|over|for|toward|towards|of))\b|\b(to|will|would) negotiate\b"
+            r"|\bin talks (on|over|about|toward|towards)\b",
             re.I,
         ),
     ),
