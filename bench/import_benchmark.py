@@ -1,4 +1,4 @@
-"""Import benchmark: how fast does `dialogues.importing.import_file` take in articles?
+"""Import benchmark: how fast does `dialogues.importing.import_files` take in articles?
 
 Run from the project folder with the project's virtualenv:
 
@@ -20,7 +20,8 @@ peak-memory figure belongs to that backend alone):
    partner (dialogues, agreements, ministers, experts, quotes, status and time wording), and for
    some of them aggregator furniture ("Hashtags", "Related Articles") and unrelated teasers.
    Names of people and dialogues are drawn from pools, so the database grows and records merge;
-4. the import loop, one `import_file` call (one transaction) per article: the only part timed.
+4. the import loop, `import_files` over all articles (one transaction per article; with two cores a
+   worker process analyses the next articles while the parent writes): the only part timed.
 
 It prints, per backend, articles per second, peak RSS of the child (ru_maxrss, which also counts
 the migration and the generated articles), failures, the rate over the first and last tenth of the
@@ -694,7 +695,7 @@ def run_child(args) -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from dialogues.importing import ArticleMeta, import_file
+    from dialogues.importing import ArticleMeta, import_files
     from dialogues.models import Agreement, Dialogue, Participant, Source, Statement
 
     assert not settings.DEBUG, "DEBUG must be off: it records every query"
@@ -714,8 +715,8 @@ def run_child(args) -> int:
     start = time.perf_counter()
     if profiler:
         profiler.enable()
-    for name, data, meta in articles:
-        outcome = import_file(data, name, ArticleMeta(**meta))
+    items = [(name, data, ArticleMeta(**meta)) for name, data, meta in articles]
+    for (name, _, _), outcome in zip(items, import_files(items), strict=True):
         statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
         if outcome.error:
             failures.append(f"{name}: {outcome.error}")

@@ -11,10 +11,15 @@ rolled back, so the preview shows exactly what an import would do.
 
 import datetime
 import logging
+import multiprocessing
+import os
 import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Count
 
 from .extraction.article import SectionFindings, analyse_page, organisation_kind
@@ -89,26 +94,76 @@ class _Rollback(Exception):
     """Raised to undo a dry run's writes once its outcome is known."""
 
 
-def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = False) -> FileOutcome:
-    """Import one file in one transaction; never raises for bad input (the outcome says what went wrong)."""
-    outcome = FileOutcome(name)
+@dataclass
+class Prepared:
+    """A file read and analysed, ready to save: the part of an import that needs no database."""
+
+    name: str
+    meta: ArticleMeta
+    page: Page | None = None
+    findings: list[SectionFindings] | None = None
+    error: str | None = None
+
+
+def prepare(data: bytes, name: str, meta: ArticleMeta) -> Prepared:
+    """Read and analyse one file; never raises for bad input (the result says what went wrong)."""
     try:
         page = read_page(data, name)
     except UnreadableFile as exc:
-        outcome.error = str(exc)
-        return outcome
-    outcome.note = page.note
+        return Prepared(name, meta, error=str(exc))
     try:
-        return _import_page(page, name, meta, outcome, dry_run)
+        return Prepared(name, meta, page, analyse_page(page.text, meta.published))
     except Exception as exc:  # a fault of ours must cost this one file, not the whole run
-        logger.exception("import of %s failed", name)
+        logger.exception("reading %s failed", name)
+        return Prepared(name, meta, error=f"could not be read ({exc.__class__.__name__}: {exc}); nothing was saved")
+
+
+def save(prepared: Prepared, *, dry_run: bool = False) -> FileOutcome:
+    """Save one prepared file in one transaction (rolled back for a dry run)."""
+    outcome = FileOutcome(prepared.name, error=prepared.error)
+    if prepared.error:
+        return outcome
+    outcome.note = prepared.page.note
+    outcome.sections = [section_report(f, prepared.name, prepared.meta.published) for f in prepared.findings]
+    try:
+        return _save_page(prepared, outcome, dry_run)
+    except Exception as exc:  # as above: one file fails, the run goes on
+        logger.exception("import of %s failed", prepared.name)
         outcome.error = f"could not be imported ({exc.__class__.__name__}: {exc}); nothing of it was saved"
         return outcome
 
 
-def _import_page(page: Page, name: str, meta: ArticleMeta, outcome: FileOutcome, dry_run: bool) -> FileOutcome:
-    findings = analyse_page(page.text, meta.published)
-    outcome.sections = [section_report(f, name, meta.published) for f in findings]
+def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = False) -> FileOutcome:
+    """Import one file in one transaction; never raises for bad input (the outcome says what went wrong)."""
+    return save(prepare(data, name, meta), dry_run=dry_run)
+
+
+def _prepare_item(item: tuple[str, "bytes | Path", ArticleMeta]) -> Prepared:
+    name, data, meta = item
+    return prepare(data.read_bytes() if isinstance(data, Path) else data, name, meta)
+
+
+# Below this many files, a second process costs more than it saves.
+PARALLEL_FROM = 20
+
+
+def import_files(
+    items: Sequence[tuple[str, "bytes | Path", ArticleMeta]], *, dry_run: bool = False, parallel_from=PARALLEL_FROM
+):
+    """Import many files, yielding each outcome in order. With many files and a second core, a worker
+    process reads and analyses the next files while this one writes to the database."""
+    if len(items) < parallel_from or (os.cpu_count() or 1) < 2:
+        for item in items:
+            yield save(_prepare_item(item), dry_run=dry_run)
+        return
+    connections.close_all()  # the worker must not inherit (and later close) our database connection
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        for prepared in pool.map(_prepare_item, items, chunksize=8):
+            yield save(prepared, dry_run=dry_run)
+
+
+def _save_page(prepared: Prepared, outcome: FileOutcome, dry_run: bool) -> FileOutcome:
+    name, meta, page, findings = prepared.name, prepared.meta, prepared.page, prepared.findings
     attempts = 5
     for attempt in range(attempts):
         result = FileOutcome(name, outcome.sections, note=page.note)

@@ -222,3 +222,18 @@ def test_the_same_article_with_windows_line_endings_is_the_same_article(tmp_path
     before = counts()
     output = run(tmp_path / "copy.txt", "--published", "2025-07-23")
     assert counts() == before and "unchanged" in output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_files_are_analysed_in_a_second_process_and_saved_in_order():
+    from dialogues.importing import ArticleMeta, import_files
+
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(ARTICLES.glob("*.txt")) + [SEEDS / "missing.txt"]
+    items = [(p.name, p if p.exists() else b"", ArticleMeta()) for p in paths]
+    outcomes = list(import_files(items, parallel_from=2))
+
+    assert [o.source for o in outcomes] == [p.name for p in paths]
+    assert outcomes[-1].error == "empty file"
+    assert [o.status for o in outcomes[:-1]].count("imported") == len(paths) - 2  # all but the unrelated one
+    assert Dialogue.objects.filter(parties__name="NATO").exists()
+    assert Article.objects.count() == len(paths) - 2

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from dialogues.article_files import BadManifest, find_article_files, metadata_for, parse_date
-from dialogues.importing import ArticleMeta, import_file
+from dialogues.importing import ArticleMeta, import_files
 from dialogues.models import Article
 
 MARKS = {"imported": "+", "unchanged": "=", "skipped": "-", "failed": "!"}
@@ -30,14 +30,13 @@ class Command(BaseCommand):
         except BadManifest as exc:
             raise CommandError(str(exc)) from None
         files, problems = find_article_files(paths)
-        manifests, outcomes = {}, []
-        for path in self._progress(files, format):
+        manifests, items = {}, []
+        for path in files:
             try:
-                meta = metadata_for(path, manifests, override)
+                items.append((str(path), path, metadata_for(path, manifests, override)))
             except BadManifest as exc:
                 problems.append(str(exc))
-                continue
-            outcomes.append(import_file(path.read_bytes(), str(path), meta, dry_run=dry_run))
+        outcomes = list(self._progress(import_files(items, dry_run=dry_run), len(items), format))
         failed = [o for o in outcomes if o.error]
         if format == "json":
             self._print_json(outcomes, problems, dry_run)
@@ -47,12 +46,12 @@ class Command(BaseCommand):
             names = ", ".join([o.source for o in failed] + [p.split(":")[0] for p in problems])
             raise CommandError(f"{len(failed) + len(problems)} path(s) could not be imported: {names}")
 
-    def _progress(self, files, format):
-        if format == "text" and len(files) > 1 and sys.stderr.isatty():
+    def _progress(self, outcomes, total: int, format: str):
+        if format == "text" and total > 1 and sys.stderr.isatty():
             from tqdm import tqdm
 
-            return tqdm(files, unit="file", file=sys.stderr)
-        return files
+            return tqdm(outcomes, total=total, unit="file", file=sys.stderr)
+        return outcomes
 
     def _print_json(self, outcomes, problems, dry_run):
         report = {
