@@ -485,14 +485,15 @@ class _Saver:
         )
 
     def _newer_than_current(self, record, field_name: str) -> bool:
-        """Does this article speak later than (or as late as) the ones that set the field?"""
-        dates = [
+        """Does this article speak later than every other article that gave the field a value? (Of two
+        articles of the same day, the first one imported keeps its word, so importing again changes nothing.)"""
+        others = [
             published
             for f, origin, article, published, *_ in self._facts_of(record)
-            if f == field_name and origin == Origin.IMPORT and article != self.article.pk and published
+            if f == field_name and origin == Origin.IMPORT and article != self.article.pk
         ]
         mine = self.meta.published
-        return not dates or (mine is not None and mine >= max(dates))
+        return not others or (mine is not None and all(d is not None and mine > d for d in others))
 
     def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None):
         """Set one fact on a record, keeping its source; never over an editor's value."""
@@ -508,7 +509,9 @@ class _Saver:
             self.outcome.left_alone.append(f"{label} (editor's {current!s} kept; article says {value!s})")
             return
         if current not in ("", None) and not fresh and not self._newer_than_current(record, field_name):
-            self.outcome.left_alone.append(f"{label} (a newer article's {current!s} kept; this one says {value!s})")
+            self.outcome.left_alone.append(
+                f"{label} (an article as recent or newer said {current!s}; this one says {value!s})"
+            )
             return
         for f, v in wanted.items():
             setattr(record, f, v)

@@ -237,3 +237,21 @@ def test_many_files_are_analysed_in_a_second_process_and_saved_in_order():
     assert [o.status for o in outcomes[:-1]].count("imported") == len(paths) - 2  # all but the unrelated one
     assert Dialogue.objects.filter(parties__name="NATO").exists()
     assert Article.objects.count() == len(paths) - 2
+
+
+def test_two_articles_of_one_day_that_disagree_do_not_flip_a_fact_on_every_import(tmp_path):
+    text = (
+        "Japan and Sweden to launch defence equipment dialogue\n"
+        "Japan and Sweden aim to launch a Japan-Sweden Defence Equipment Dialogue {when}, officials said.\n"
+        '"We are ready," said Defence Minister Anna Berg, adding that the talks would be held in {where}.\n'
+    )
+    (tmp_path / "a.txt").write_text(text.format(when="early next year", where="Tokyo"))
+    (tmp_path / "b.txt").write_text(text.format(when="later this year", where="Stockholm"))
+    run(tmp_path, "--published", "2025-07-01")
+    dialogue = Dialogue.objects.get(parties__name="Sweden")
+    first = (dialogue.expected_text, dialogue.venue)
+
+    output = run(tmp_path, "--published", "2025-07-01")
+    dialogue.refresh_from_db()
+    assert (dialogue.expected_text, dialogue.venue) == first == ("early next year", "Tokyo")
+    assert "2 file(s): 2 unchanged" in output

@@ -432,6 +432,9 @@ def _name_at_end(run: str, people: "People") -> tuple[str, str] | None:
         if not all(w[:1].isupper() or re.fullmatch(_PARTICLE, w) for w in name):
             continue
         candidate = " ".join(name)
+        before = words[-size - 1] if len(words) > size else ""
+        if before in ("to", "of", "for", "at", "the", "and", "&"):
+            continue  # "at the Institute for Indo-Pacific Studies": an organisation's name, not a person's
         if not any(w.lower() in TITLE_WORDS for w in name) and people.plausible(candidate):
             return " ".join(words[:-size]), candidate
     return None

@@ -89,6 +89,8 @@ _MONTHS = set(calendar.month_name[1:])
 def venue_from(text: str) -> tuple[str, int] | None:
     for m in VENUE.finditer(text):
         venue = re.sub(r"(?:\s+(?:of|de|in|the))+$", "", m.group("venue")).strip()
+        if venue.endswith(".") and len(venue.split()[-1]) > 3:
+            venue = venue[:-1]  # the sentence's full stop ("... held in Tokyo."), not an abbreviation's
         first = venue.split()[-1] if venue else ""
         if venue and first not in _MONTHS and not re.search(r"\d", venue):
             return venue, m.start("venue")
