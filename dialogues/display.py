@@ -21,7 +21,7 @@ def window_label(earliest: datetime.date | None, latest: datetime.date | None) -
 
 def when_label(text: str, earliest, latest) -> str:
     window = window_label(earliest, latest)
-    if text and window:
+    if text and window and window not in text:  # "in 2015" needs no "(2015)"
         return f"{text} ({window})"
     return text or window
 
