@@ -297,3 +297,15 @@ def test_two_dialogues_of_one_pair_one_suspended_and_one_concluded():
     assert sorted(d["status"] for d in main["dialogues"]) == ["concluded", "stalled"]
     assert all(d["expected"] is None for d in main["dialogues"])  # a report "published last month" dates neither
     assert not main["statements"]  # a report's title in quotes is no statement
+
+
+def test_a_teaser_on_the_same_subject_is_still_only_a_teaser():
+    page = (SEEDS / "004_226b3f89e1556764.txt").read_text().split("Related Articles")[0] + (
+        "Related Articles\n\nDefence Weekly\nan hour ago\n- Defence Weekly\n"
+        "Japan and UK to launch defence equipment dialogue\n"
+        'Japan and the UK aim to launch a Japan-UK Defence Equipment Dialogue next year. "It matters," '
+        "said Defence Minister Anna Berg.\n"
+    )
+    main, teaser = [section_report(s, "page.txt", None) for s in analyse_page(page, None)]
+    assert main["relevant"] and not teaser["relevant"]
+    assert "teaser" in teaser["skipped_reason"] and not teaser["dialogues"] and not teaser["statements"]

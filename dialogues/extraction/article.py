@@ -94,6 +94,11 @@ def _brussels(section: Section) -> str:
 
 def analyse_section(section: Section, published: datetime.date | None) -> SectionFindings:
     reason = relevance(section)
+    if section.index and not reason:
+        # A teaser is a clipped excerpt of another page: never a source to cite. Import that article itself.
+        reason = "a related-article teaser about Japan–Europe defence: import that article itself"
+    elif section.index:
+        reason = f"a related-article teaser, {reason}"
     if reason:
         return SectionFindings(section.index, section.title, relevant=False, skipped_reason=reason)
 
