@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, OperationalError, connections, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from .extraction.article import SectionFindings, analyse_page, organisation_kind
 from .extraction.gazetteer import PARTIES, Party
@@ -38,9 +38,11 @@ from .models import (
     ParticipantAlias,
     Source,
     Statement,
+    StatusChange,
     Topic,
-    log_status_change,
     normalise_alias,
+    status_change,
+    unique_slug,
 )
 
 logger = logging.getLogger(__name__)
@@ -213,6 +215,7 @@ class _Saver:
     _pending: list = field(default_factory=list)  # Sources to write at the end
     _dirty: dict = field(default_factory=dict)  # record key -> record with unsaved field changes
     _new_statements: list = field(default_factory=list)  # written in one batch, before the sources
+    _status_changes: list = field(default_factory=list)  # written in one batch, after the sources
 
     # -- entry ------------------------------------------------------------
     def save(self, findings: list[SectionFindings]):
@@ -220,7 +223,8 @@ class _Saver:
         if not relevant:
             return
         self.article = self._article(relevant[0].title)
-        self._statements = {(s.span_start, s.span_end): s for s in self.article.statements.all()}
+        new_article = any(line.startswith("article: ") for line in self.outcome.created)
+        self._statements = {} if new_article else {(s.span_start, s.span_end): s for s in self.article.statements.all()}
         self._known(_names_in(relevant))  # every participant the file names, looked up in one query
         for section in relevant:
             dialogues = {id(d): self._dialogue(d) for d in section.dialogues}
@@ -238,6 +242,7 @@ class _Saver:
             record.save()
         Statement.objects.bulk_create(self._new_statements)
         Source.objects.bulk_create(self._pending)
+        StatusChange.objects.bulk_create(self._status_changes)
 
     @staticmethod
     def _key(record) -> tuple[str, int]:
@@ -344,15 +349,17 @@ class _Saver:
 
     def _match(self, model, parties: list[str], name: str):
         """The record this finding is about: the same name, or the same parties and subject."""
-        by_name = model.objects.filter(name__iexact=name).first()
-        if by_name or not parties:
-            return by_name
-        candidates = model.objects.annotate(party_count=Count("parties", distinct=True)).filter(
+        same_parties = model.objects.annotate(party_count=Count("parties", distinct=True)).filter(
             party_count=len(set(parties))
         )
         for party in set(parties):  # records with every one of these parties (and, by the count, no other)
-            candidates = candidates.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
-        return next((r for r in candidates if same_subject(name, r.name)), None)
+            same_parties = same_parties.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
+        # one query for both ways a finding can be the same record
+        found = list(model.objects.filter(Q(name__iexact=name) | Q(pk__in=same_parties.values("pk"))))
+        by_name = next((r for r in found if r.name.lower() == name.lower()), None)
+        if by_name or not parties:
+            return by_name
+        return next((r for r in found if same_subject(name, r.name)), None)
 
     def _dialogue(self, finding: DialogueFinding) -> Dialogue:
         dialogue = self._match(Dialogue, finding.parties, finding.name)
@@ -365,10 +372,21 @@ class _Saver:
             if evidence:
                 self._set(dialogue, field_name, evidence.value[:300], evidence)
         if finding.topics:
-            topics = [Topic.objects.get_or_create(name=name[:100].lower())[0] for name in finding.topics.value]
-            self._link(dialogue.topics, topics)
+            self._link(dialogue.topics, self._topics([name[:100].lower() for name in finding.topics.value]))
             self._source(dialogue, "topics", ", ".join(finding.topics.value), finding.topics)
         return dialogue
+
+    @staticmethod
+    def _topics(names: list[str]) -> list[Topic]:
+        """The topics of these names, made where missing: two queries however many there are."""
+        known = {t.name: t for t in Topic.objects.filter(name__in=names)}
+        missing = [n for n in dict.fromkeys(names) if n not in known]
+        if missing:
+            Topic.objects.bulk_create(
+                [Topic(name=n, slug=unique_slug(Topic, n)) for n in missing], ignore_conflicts=True
+            )
+            known.update({t.name: t for t in Topic.objects.filter(name__in=missing)})
+        return [known[n] for n in dict.fromkeys(names) if n in known]
 
     def _agreement(self, finding: AgreementFinding) -> Agreement:
         agreement = self._match(Agreement, finding.parties, finding.name)
@@ -451,8 +469,8 @@ class _Saver:
     def _editor_set(self, record, field_name: str) -> bool:
         return any(f == field_name and origin == Origin.EDITOR for f, origin, *_ in self._facts_of(record))
 
-    def _source(self, record, field_name: str, value, evidence: Evidence | None, *, now: bool = False):
-        """Keep the sentence behind a fact (once); `now` writes it at once, for a status change to point at."""
+    def _source(self, record, field_name: str, value, evidence: Evidence | None):
+        """Keep the sentence behind a fact (once); written with the file's other sources at the end."""
         if evidence is None:
             return None
         sentence = evidence.sentence
@@ -464,10 +482,7 @@ class _Saver:
             return None
         facts.append((field_name, Origin.IMPORT, self.article.pk, self.meta.published, sentence.start, sentence.end))
         source = self._new_source(record, field_name, value, evidence)
-        if now:
-            source.save()
-        else:
-            self._pending.append(source)
+        self._pending.append(source)
         return source
 
     def _new_source(self, record, field_name: str, value, evidence: Evidence) -> Source:
@@ -516,8 +531,10 @@ class _Saver:
         for f, v in wanted.items():
             setattr(record, f, v)
         self._dirty[self._key(record)] = record
-        source = self._source(record, field_name, value, evidence, now=field_name == "status")
-        if field_name == "status":
-            log_status_change(record, current or "", value, source=source, effective=self.meta.published)
+        source = self._source(record, field_name, value, evidence)
+        if field_name == "status" and (
+            change := status_change(record, current or "", value, source=source, effective=self.meta.published)
+        ):
+            self._status_changes.append(change)
         if current not in ("", None) and not fresh:
             self.outcome.changed.append(f"{label}: {current!s} \u2192 {value!s}")

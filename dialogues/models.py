@@ -145,7 +145,10 @@ class Participant(Timestamped):
         if not self.slug:
             self.slug = unique_slug(Participant, self.name)
         super().save(*args, **kwargs)
-        ParticipantAlias.objects.get_or_create(alias=normalise_alias(self.name), defaults={"participant": self})
+        # its own name is an alias too, unless someone else already answers to it
+        ParticipantAlias.objects.bulk_create(
+            [ParticipantAlias(participant=self, alias=normalise_alias(self.name))], ignore_conflicts=True
+        )
 
     def get_absolute_url(self):
         return reverse("participant-detail", args=[self.slug])
@@ -465,11 +468,11 @@ class StatusChange(models.Model):
         return self.dialogue or self.agreement
 
 
-def log_status_change(record, old: str, new: str, *, source: Source | None = None, editor=None, effective=None):
-    """Keep a status move of a saved dialogue or agreement in its history; None when nothing moved."""
+def status_change(record, old: str, new: str, *, source: Source | None = None, editor=None, effective=None):
+    """The history entry (unsaved) for a status move of a dialogue or agreement; None when nothing moved."""
     if old == new:
         return None
-    return StatusChange.objects.create(
+    return StatusChange(
         **{record._meta.model_name: record},
         from_status=old or "",
         to_status=new,
@@ -477,3 +480,11 @@ def log_status_change(record, old: str, new: str, *, source: Source | None = Non
         editor=editor,
         effective=effective,
     )
+
+
+def log_status_change(record, old: str, new: str, **how):
+    """Keep a status move of a saved dialogue or agreement in its history; None when nothing moved."""
+    change = status_change(record, old, new, **how)
+    if change is not None:
+        change.save()
+    return change
