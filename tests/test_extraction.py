@@ -309,3 +309,28 @@ def test_a_teaser_on_the_same_subject_is_still_only_a_teaser():
     main, teaser = [section_report(s, "page.txt", None) for s in analyse_page(page, None)]
     assert main["relevant"] and not teaser["relevant"]
     assert "teaser" in teaser["skipped_reason"] and not teaser["dialogues"] and not teaser["statements"]
+
+
+FOURTH = Path(__file__).resolve().parent / "articles_fourth"
+
+
+def test_aggregator_pages_on_other_subjects_give_their_own_records_and_ignore_teasers():
+    italy, *teasers = report(FOURTH / "agg_japan_italy.txt", "2025-09-16")
+    assert [d["parties"] for d in italy["dialogues"]] == [["Japan", "Italy"]]  # "... with Britain" is context
+    assert {a["name"]: a["parties"] for a in italy["agreements"]}[
+        "Japan–Italy agreement on the transfer of defence equipment and technology"
+    ] == ["Japan", "Italy"]
+    assert "Armaments Directorate" not in people(italy)
+    assert teasers and not any(t["relevant"] or t["participants"] for t in teasers)
+
+    nato, *_ = report(FOURTH / "agg_nato_japan_cyber.txt", "2026-10-13")
+    (consultations,) = nato["dialogues"]
+    assert consultations["venue"] == "Brussels" and consultations["expected"]["earliest"] == "2027-01-01"
+    assert set(people(nato)) == {"Annelise Vandermeer", "Shinpei Takamori", "Naoko Sekimura"}
+
+    space, *_ = report(FOURTH / "agg_eu_japan_space.txt", "2026-03-09")
+    assert [(d["status"], d["venue"]) for d in space["dialogues"]] == [("active", "Tokyo")]
+
+    france, *_ = report(FOURTH / "agg_france_japan_stalled.txt", "2026-01-22")
+    assert {d["status"] for d in france["dialogues"]} == {"stalled"}
+    assert said(france)["We are ready"] == "Mathilde Ferrand"  # 'We are ready," she said: mismatched marks

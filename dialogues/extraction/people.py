@@ -159,6 +159,15 @@ NOT_NAMES = (
         "Initiative",
         "Organization",
         "Organisation",
+        "Directorate",
+        "Division",
+        "Department",
+        "Bureau",
+        "Committee",
+        "Forum",
+        "Studies",
+        "Affairs",
+        "Policy",
         "Alliance",
         "Union",
         "Pacific",
@@ -218,7 +227,7 @@ TITLE_WORDS = {w for head in TITLE_HEADS for w in head.replace("-", " ").split()
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|explained|explains|stressed|stresses|insisted|insists|argued"
     r"|argues|warned|warns|continued|wrote|writes|remarked|emphasized|emphasised|underlined|pointed out|observed"
-    r"|commented|acknowledged|declared|announced|asserted|replied|recalled|believes|according to"
+    r"|commented|acknowledged|declared|announced|asserted|replied|recalled|believes"
 )
 
 
@@ -446,7 +455,7 @@ APPOSITIVE = re.compile(
     rf"(?P<name>{NAME})(?:,|\s+[\u2014\u2013])\s+(?:an?\s+|the\s+)?"
     rf"(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
     rf"(?!(?:one|two|some|several|many|most|all|each)\s)"  # "Koblenz, one German official": not an apposition
-    rf"(?P<role>[a-z][\w\s-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?"
+    rf"(?P<role>[a-z][\w\s'\u2019-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?"
     rf"(?=[,.;\u2014\u2013]|\s+who\b|\s*\(|\s+and\s+(?:an?|the)\s)"
 )
 SERVES_AS = re.compile(

@@ -224,7 +224,7 @@ def order_parties(parties) -> list[str]:
     return sorted(unique, key=lambda p: (p != "Japan", unique.index(p)))
 
 
-_CLAUSE_END = re.compile(r"[.;]|,\s+(?:which|who|while|but|although|though)\b|\s+\u2014\s")
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:which|who|while|but|although|though|\w+ing)\b|\s+\u2014\s")
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,.;]*,")
 _CLAUSE_START = re.compile(r".*(?:[.;]|\u2014)\s*", re.S)
 
@@ -335,8 +335,16 @@ class RecordFinder:
         np_text = masked[np.start : np.end]
         after = masked[np.end :]
         explicit = _np_parties(np_text, after, masked[: np.start], self.brussels)
-        context = order_parties(p for _, p in party_mentions(masked, self.brussels))
-        qualified = bool(DIALOGUE_QUALIFIERS.search(mods)) or any(w[:1].isupper() for w in mods.split())
+        # the sentence's subject speaks for the dialogue ("Japan and Italy will launch a ... dialogue ... with
+        # Britain"); without a Japan–Europe subject, the whole sentence does
+        subject = order_parties(p for _, p in party_mentions(masked[: np.start], self.brussels))
+        context = (
+            subject if japan_europe(subject) else order_parties(p for _, p in party_mentions(masked, self.brussels))
+        )
+        about = re.match(r"\s+(?:on|about|over)\s+[^,.;]{1,60}", after)  # "consultations on cyber-defence ..."
+        qualified = bool(DIALOGUE_QUALIFIERS.search(mods + (about.group(0) if about else ""))) or any(
+            w[:1].isupper() for w in mods.split()
+        )
         if explicit:
             if not japan_europe(explicit):
                 return None  # another pair's dialogue (EU–Philippines): not ours, and not "the" one either

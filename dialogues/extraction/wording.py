@@ -31,7 +31,9 @@ DIALOGUE_STATUS = [
     ),
     (
         "proposed",
-        re.compile(r"\b(propos(ed|es|al)|call(ed|s)? for|suggest(ed|s)?|consider(ing|s)?|floated|mooted)\b", re.I),
+        re.compile(
+            r"\b(propos(e|ed|es|al|ing)|call(ed|s)? for|suggest(ed|s)?|consider(ing|s)?|floated|mooted)\b", re.I
+        ),
     ),
 ]
 
