@@ -222,8 +222,7 @@ class _Saver:
         relevant = [f for f in findings if f.relevant]
         if not relevant:
             return
-        self.article = self._article(relevant[0].title)
-        new_article = any(line.startswith("article: ") for line in self.outcome.created)
+        self.article, new_article = self._article(relevant[0].title)
         self._statements = {} if new_article else {(s.span_start, s.span_end): s for s in self.article.statements.all()}
         self._known(_names_in(relevant))  # every participant the file names, looked up in one query
         for section in relevant:
@@ -259,12 +258,13 @@ class _Saver:
         )
 
     # -- records ----------------------------------------------------------
-    def _article(self, title: str) -> Article:
+    def _article(self, title: str) -> tuple[Article, bool]:
+        """The file's Article, and whether this import made it."""
         article = Article.objects.filter(checksum=self.page.checksum).first()
         if article:
-            return article
+            return article, False
         self.outcome.created.append(f"article: {title}")
-        return Article.objects.create(
+        article = Article.objects.create(
             title=(self.page.title or title)[:500],
             outlet=self.meta.outlet,
             url=self.meta.url,
@@ -273,6 +273,7 @@ class _Saver:
             checksum=self.page.checksum,
             source_name=self.source_name[:500],
         )
+        return article, True
 
     def _known(self, names: list[str], kind: str | None = None) -> Participant | None:
         """The participant any of `names` is an alias of (cached for the file)."""

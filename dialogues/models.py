@@ -153,10 +153,6 @@ class Participant(Timestamped):
     def get_absolute_url(self):
         return reverse("participant-detail", args=[self.slug])
 
-    @property
-    def is_party(self) -> bool:
-        return self.kind in (self.Kind.GOVERNMENT, self.Kind.ORGANISATION)
-
 
 def normalise_alias(text: str) -> str:
     return " ".join(text.casefold().replace("\u2019", "'").split())

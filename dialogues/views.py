@@ -32,8 +32,8 @@ def _status_counts(model, statuses) -> list[tuple[str, str, int]]:
 
 def dashboard(request):
     today = datetime.date.today()
-    dialogues = list(Dialogue.objects.prefetch_related("parties").order_by("expected_earliest", "name"))
-    agreements = list(Agreement.objects.prefetch_related("parties").order_by("date_earliest", "name"))
+    dialogues = list(Dialogue.objects.with_parties().order_by("expected_earliest", "name"))
+    agreements = list(Agreement.objects.with_parties().order_by("date_earliest", "name"))
     partners = (
         Participant.objects.filter(region=Region.EUROPE, kind__in=("government", "organisation"))
         .annotate(
@@ -48,7 +48,7 @@ def dashboard(request):
         "agreement_counts": _status_counts(Agreement, AgreementStatus),
         "dialogues": dialogues,
         "overdue": [d for d in dialogues if d.overdue],
-        "coming_up": Dialogue.objects.coming_up(today).prefetch_related("parties"),
+        "coming_up": Dialogue.objects.coming_up(today).with_parties(),
         "latest_statements": Statement.objects.select_related("speaker", "dialogue").order_by("-said_on", "-pk")[:8],
         "timeline": timeline([*dialogues, *agreements], today),
         "partners": partners,

@@ -20,7 +20,6 @@ _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _UP = rf"[{_CAP}][{_LOW}'\u2019]+(?:-[{_CAP}]?[{_LOW}]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|ter)"
 NAME = rf"{_UP}(?:\s+(?:{_PARTICLE}\s+)?{_UP}){{0,2}}"
-NAME_RE = re.compile(rf"\b{NAME}\b")
 
 # Capitalised words that start sentences or name things, never people.
 # Groups that open a sentence as speakers: "Officials said", "Analysts noted".
