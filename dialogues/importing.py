@@ -290,6 +290,9 @@ class _Saver:
         return None
 
     def _new_participant(self, name: str, aliases=(), **fields) -> Participant:
+        if Participant.objects.filter(name__iexact=name).exists():
+            # 'JAIEC' the company is there already; a person read as 'Jaiec' is someone else
+            name = f"{name} ({Participant.Kind(fields.get('kind', Participant.Kind.COMPANY)).label.lower()})"
         participant = Participant.objects.create(name=name, **fields)
         self.fresh.add(self._key(participant))
         self.outcome.created.append(f"participant: {name}")
@@ -431,7 +434,8 @@ class _Saver:
         else:
             participant = self._joint(speaker.parties)
         span = (finding.quote.start, finding.quote.end)
-        evidence = Evidence(None, finding.sentence, finding.confidence)
+        # a quote from a file whose encoding was guessed may have wrong letters: an editor looks at it
+        evidence = Evidence(None, finding.sentence, "low" if self.page.doubtful else finding.confidence)
         statement = self._statements.get(span)
         if statement is not None:
             self.outcome.unchanged += 1

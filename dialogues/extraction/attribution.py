@@ -1,42 +1,36 @@
-"""Who said each quote: the attribution around it ("..., Izawa said", "said
-Sebastian Maslow", "he added", "according to ..."), a speech verb before a quoted
-fragment ("with Rutte calling on ... 'outpace and outproduce'"), the speaker
-earlier in the paragraph, or, for a paragraph that is all quote, the last speaker."""
+"""Who said each quote, read from the mentions around it (people.People has tied every name, surname,
+title and pronoun to a person):
+
+    "...," Pistorius said / "...," said Lars Eriksson, Saab's ...     the attribution after the quote
+    the Secretary General said: "..." / He added: "..."                a speaker before it
+    Kamikawa told the envoy the treaty would "..."                     a quoted fragment: the clause's subject
+    Defence Secretary Ben Wallace said:  +  a paragraph in quotes       introduced by the paragraph before
+    a quote block, then "António Costa, President of the ..."          the name line under it
+    a quote that runs on after an attributed one                        the same speaker
+    a speech's quoted passages                                          the speaker its header names
+
+A quote with nobody clearly saying it (a declaration's words, "they" of a group) is no statement.
+"""
 
 import re
 from dataclasses import dataclass
 
-from .gazetteer import TITLE_HEADS, party_for
-from .people import NAME, SPEECH_VERBS, People, Person
-from .quotes import Quote, word_count
+from .gazetteer import PARTIES, PARTY_RE, party_for
+from .people import SPEECH_VERBS, People, Person
+from .quotes import Quote
 
-PRONOUNS = {"he", "she", "they"}
-_JOINT = r"(?:the two sides|both sides|the two (?:countries|governments|leaders|partners)|the leaders)"
-_PARTY = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
-_PARTY_PAIR = rf"(?:both\s+)?(?:the\s+)?(?P<p1>{_PARTY})\s+and\s+(?:the\s+)?(?P<p2>{_PARTY})"
-# "the minister added": a person named earlier, known by the title
-_HEADS = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, reverse=True))
-_DESCRIBED = rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?P<desc>{_HEADS})"
-_WHO = rf"(?P<who>\b(?:{_JOINT}|{_PARTY_PAIR}|{_DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|(?!(?i:{_HEADS})\b){NAME})\b)"
-_APPOSITION = r"(?:,\s+[^,'\"\u201c\u201d]{1,120},)?"
-_VERB = rf"(?:also\s+|later\s+|then\s+|has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b"
-# A title may run before the name: "..., NATO Assistant Secretary General Ingrid Holm told reporters."
-_TITLE_RUN = r"(?:(?:[A-Z][\w.'\u2019-]*|of|for|to|the|and|on)\s+){0,8}?"
-AFTER = re.compile(rf"^[\s,.\u2014\u2013-]*{_TITLE_RUN}{_WHO}{_APPOSITION}\s+{_VERB}")
-AFTER_INVERTED = re.compile(
-    rf"^[\s,.\u2014\u2013-]*(?:said|says|added|adds|noted|notes|explained|according to)\s+{_TITLE_RUN}{_WHO}"
+_VERBS = (
+    rf"{SPEECH_VERBS}|adding|saying|telling|noting|stressing|warning|insisting|arguing|calling|describing"
+    r"|call(?:ed|s)?(?: on| for)?|describ(?:ed|es)|reaffirm(?:ed|s)?|urg(?:ed|es|ing)|termed|dubbed|labell?ed"
+    r"|hailed|praised|pledged|voiced|expressed|spoke of|speaking of|referred to|characteri[sz]ed|branded"
 )
-# "Müller put it bluntly:" closing the paragraph before a paragraph that is all quote
-INTRODUCES = re.compile(rf"{_WHO}{_APPOSITION}[^.:!?]{{0,60}}:\s*$")
-BEFORE = re.compile(rf"{_WHO}{_APPOSITION}\s+{_VERB}(?:\s+[\w,]+){{0,6}}?\s*[:,]?\s*$")
-ACCORDING_BEFORE = re.compile(rf"\b[Aa]ccording to\s+{_WHO}\s*,\s*$")
-FRAGMENT_VERBS = (
-    rf"{SPEECH_VERBS}|call(?:ed|ing|s)?(?: on| for)?|describ(?:ed|ing|es)|reaffirm(?:ed|s)?|urg(?:ed|ing|es)"
-    r"|described|termed|dubbed|labell?ed|hailed|praised|vowed|pledged|promised"
+VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_JOINT = re.compile(
+    r"\b(?:the two sides|both sides|the two (?:countries|governments|leaders|partners|ministers|nations)|the leaders"
+    r"|the (?:four|three) (?:ministers|leaders))\b",
+    re.I,
 )
-FRAGMENT_SPEAKER = re.compile(
-    rf"{_WHO}{_APPOSITION}(?:\s+[\w-]+){{0,3}}?\s+(?:have\s+|has\s+|had\s+|also\s+)?(?:{FRAGMENT_VERBS})\b"
-)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<ref>[^,]{2,120}),\s*$")
 
 
 @dataclass
@@ -62,82 +56,123 @@ class Attribution:
 
 
 class Attributor:
-    def __init__(self, people: People, joint_parties):
+    def __init__(self, people: People, joint_parties, default: Person | None = None):
         self.people = people
-        self.joint_parties = joint_parties  # callable: position -> the parties under discussion there
+        self.joint_parties = joint_parties  # position -> the parties under discussion there
+        self.default = default  # a speech's speaker, for its quoted passages
         self.last: Speaker | None = None
 
-    def _resolve(self, m: re.Match, position: int) -> Speaker | None:
-        who = m.group("who")
-        lowered = who.lower()
-        if lowered in PRONOUNS:
-            if lowered == "they":
-                return None
-            person = self.people.last_named_before(position)
-            return Speaker(person) if person else None
-        if re.fullmatch(_JOINT, lowered):
-            parties = self.joint_parties(position)
+    def _ref(self, start: int, end: int, *, last: bool = True) -> Speaker | None:
+        """The speaker a stretch of the page names: a person's mention, a joint subject or a party."""
+        people = [m for m in self.people.mentions if start <= m.start and m.end <= end]
+        if people:
+            return Speaker(people[-1 if last else 0].person)
+        return None
+
+    def _party_ref(self, text: str, at: int) -> Speaker | None:
+        if _JOINT.search(text):
+            parties = self.joint_parties(at)
             return Speaker(parties=tuple(parties)) if len(parties) > 1 else None
-        if m.groupdict().get("desc"):
-            person = self.people.last_with_role(m.group("desc"), position)
-            return Speaker(person) if person else None
-        if m.groupdict().get("p1"):
-            pair = tuple(party_for(m.group(g).split()[-1]) or party_for(m.group(g)) for g in ("p1", "p2"))
-            if all(pair):
-                return Speaker(parties=tuple(sorted(set(pair), key=lambda p: (p != "Japan", pair.index(p)))))
-            return None
-        name = " ".join(w for w in who.split())
-        if party_for(name):
-            return Speaker(parties=(party_for(name),))
-        person = self.people.find(name)
-        if person is None and self.people.plausible(name):
-            person = self.people.add(name)
-        return Speaker(person) if person else None
+        found = [party_for(m.group(1)) for m in PARTY_RE.finditer(text)]
+        found = [p for p in dict.fromkeys(found) if p in PARTIES]
+        if len(found) == 1 and not re.search(r"\b(?:officials?|sources?|media|reports?|analysts?)\b", text, re.I):
+            return Speaker(parties=(found[0],))
+        return None
 
     def attribute(
         self,
         quote: Quote,
-        sentence_text: str,
+        sentence: str,
         sentence_start: int,
-        paragraph_start: int,
+        *,
         whole_paragraph: bool,
-        previous: Quote | None = None,
-        introduced_by: str = "",
+        introduced_by: tuple[str, int] | None,
+        after_block: Speaker | None,
+        previous: Speaker | None,
     ) -> Attribution | None:
-        before = sentence_text[: quote.open_at - sentence_start]
-        after = sentence_text[quote.close_at - sentence_start :]
-        if previous is not None and previous.close_at > sentence_start:
-            # '"We are not there yet," said Hiroshi Tanaka, director ..., "but the direction is clear."'
-            between = sentence_text[previous.close_at - sentence_start : quote.open_at - sentence_start]
-            m = AFTER_INVERTED.match(between) or AFTER.match(between)
-            if m and between.rstrip().endswith(",") and (speaker := self._resolve(m, quote.open_at)):
-                return Attribution(speaker, "high")
-        fragment = bool(before.strip()) and not BEFORE.search(before) and word_count(quote.text) <= 12
-        candidates = []
-        if not fragment:
-            candidates = [
-                (AFTER.match(after), "high"),
-                (AFTER_INVERTED.match(after), "high"),
-                (BEFORE.search(before), "high"),
-                (ACCORDING_BEFORE.search(before), "high"),
-            ]
-        else:
-            found = list(FRAGMENT_SPEAKER.finditer(before))
-            candidates = [(found[-1] if found else None, "medium"), (AFTER.match(after), "high")]
-        for m, confidence in candidates:
-            if m is None:
-                continue
-            speaker = self._resolve(m, quote.open_at)
+        """The speaker of `quote` (in `sentence`, which starts at `sentence_start` in the page)."""
+        before = sentence[: quote.open_at - sentence_start]
+        after = sentence[quote.close_at - sentence_start :]
+        # '"...," Pistorius said' / '"...," said Lars Eriksson, ...' / '"...," the minister added.'
+        m = re.match(
+            rf"^[\s,.;:!?\u2014\u2013-]*(?P<ref>[^\"\u201c\u201d.;:!?]{{0,120}}?)\s*\b(?P<verb>{_VERBS})\b", after
+        )
+        if m:
+            ref_start = quote.close_at + m.start("ref")
+            ref_end = quote.close_at + m.end("ref")
+            speaker = self._ref(ref_start, ref_end) or self._party_ref(m.group("ref"), ref_start)
+            if speaker is None and not m.group("ref").strip():  # 'said Sebastian Maslow, an associate ...'
+                tail = quote.close_at + m.end("verb")
+                speaker = self._ref(tail, tail + 80, last=False)
             if speaker:
-                if not fragment:
-                    self.last = speaker
-                return Attribution(speaker, confidence)
-        if fragment:
-            return None  # a quoted phrase with nobody clearly saying it
-        if whole_paragraph and (m := INTRODUCES.search(introduced_by)) and (speaker := self._resolve(m, quote.open_at)):
-            self.last = speaker
-            return Attribution(speaker, "high")
-        if self.last and (whole_paragraph or quote.open_at > paragraph_start):
-            # A quote that runs on from the last speaker's words, as news style has it.
-            return Attribution(self.last, "medium" if not whole_paragraph else "low")
+                return self._found(speaker, "high")
+        m = re.match(r"^[\s,.;:!?\u2014\u2013-]*according to\s+(?P<ref>[^.;:!?]{2,120})", after, re.I)
+        if m:
+            start = quote.close_at + m.start("ref")
+            speaker = self._ref(start, start + len(m.group("ref")), last=False) or self._party_ref(
+                m.group("ref"), start
+            )
+            if speaker:
+                return self._found(speaker, "high")
+        if whole_paragraph and after_block:
+            return self._found(after_block, "high")
+        if before.strip():
+            found = self._before(quote, before, sentence_start)
+            if found:
+                return found
+        if whole_paragraph and introduced_by:
+            text, start = introduced_by
+            speaker = self._ref(start, start + len(text)) or self._party_ref(text, start)
+            if speaker:
+                return self._found(speaker, "high")
+        if previous and not before.strip():
+            return Attribution(previous, "medium")  # a quote that runs on from the same speaker's words
+        if whole_paragraph and self.last and not self.default:
+            return Attribution(self.last, "low")  # news style: a paragraph of quote carries on the last speaker
+        if self.default and not before.strip() or (self.default and not VERB.search(before)):
+            return Attribution(Speaker(self.default), "medium")
         return None
+
+    def _before(self, quote: Quote, before: str, sentence_start: int) -> Attribution | None:
+        """A speaker named before the quote in its sentence: 'X said:', 'X told ... that "...', 'According to X,'."""
+        if m := _ACCORDING.search(before):
+            start = sentence_start + m.start("ref")
+            speaker = self._ref(start, sentence_start + m.end("ref")) or self._party_ref(m.group("ref"), start)
+            if speaker:
+                return self._found(speaker, "high")
+        verbs = list(VERB.finditer(before))
+        colon = before.rstrip().endswith(":")
+        if not verbs and not colon:
+            return None
+        cut = verbs[-1].start() if verbs else len(before.rstrip()) - 1
+        clause_start = _clause_start(before, cut)
+        # the subject of the clause that carries the verb: the first person there who acts
+        subjects = [
+            m
+            for m in self.people.mentions
+            if sentence_start + clause_start <= m.start < sentence_start + cut and m.subject
+        ]
+        anyone = [m for m in self.people.mentions if sentence_start <= m.start < sentence_start + cut]
+        chosen = subjects[-1] if subjects else (anyone[-1] if anyone else None)
+        if chosen is None and verbs:  # '"...," said Hiroshi Tanaka, director ..., "but ..."': the inverted speaker
+            inverted = [
+                m
+                for m in self.people.mentions
+                if sentence_start + verbs[-1].end() <= m.start < sentence_start + len(before)
+            ]
+            chosen = inverted[0] if inverted else None
+        if chosen:
+            confidence = "high" if chosen.how in ("name", "surname") else "medium"
+            return self._found(Speaker(chosen.person), confidence)
+        speaker = self._party_ref(before[clause_start:cut], sentence_start + clause_start)
+        return self._found(speaker, "medium") if speaker else None
+
+    def _found(self, speaker: Speaker, confidence: str) -> Attribution:
+        self.last = speaker
+        return Attribution(speaker, confidence)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding position `at` starts: after the last full stop, semicolon or dash before it."""
+    cut = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), text.rfind(" \u2014 ", 0, at))
+    return cut + 2 if cut >= 0 else 0

@@ -21,7 +21,21 @@ def _add(name, kind, region, full_name, *names):
 
 
 # name, kind, region, full name, the words that name it (nouns, adjectives, capitals as metonyms)
-_add("Japan", "government", "japan", "Government of Japan", "Japan", "Japanese", "Tokyo")
+_add(
+    "Japan",
+    "government",
+    "japan",
+    "Government of Japan",
+    "Japan",
+    "Japanese",
+    "Tokyo",
+    "Self-Defense Forces",
+    "Self-Defence Forces",
+    "SDF",
+    "JSDF",
+    "Diet",
+    "Kantei",
+)
 _add(
     "NATO",
     "organisation",
@@ -29,6 +43,7 @@ _add(
     "North Atlantic Treaty Organization",
     "NATO",
     "North Atlantic Treaty Organization",
+    "North Atlantic Treaty Organisation",
     "North Atlantic Alliance",
 )
 _add(
@@ -40,12 +55,41 @@ _add(
     "European Union",
     "European Commission",
     "European Council",
+    "Council of the European Union",
     "European External Action Service",
+    "EEAS",
+    "European Parliament",
+    "European Defence Agency",
 )
-_add("UK", "government", "europe", "United Kingdom", "UK", "U.K.", "United Kingdom", "Britain", "British", "London")
-_add("France", "government", "europe", "", "France", "French", "Paris")
-_add("Germany", "government", "europe", "", "Germany", "German", "Berlin")
-_add("Italy", "government", "europe", "", "Italy", "Italian", "Rome")
+_add(
+    "UK",
+    "government",
+    "europe",
+    "United Kingdom",
+    "UK",
+    "U.K.",
+    "United Kingdom",
+    "Britain",
+    "Great Britain",
+    "British",
+    "London",
+    "Downing Street",
+    "Whitehall",
+)
+_add("France", "government", "europe", "", "France", "French", "French Republic", "Paris", "Elysee", "\u00c9lys\u00e9e")
+_add(
+    "Germany",
+    "government",
+    "europe",
+    "",
+    "Germany",
+    "German",
+    "Federal Republic of Germany",
+    "Berlin",
+    "Bundeswehr",
+    "Bundestag",
+)
+_add("Italy", "government", "europe", "", "Italy", "Italian", "Italian Republic", "Rome")
 _add("Spain", "government", "europe", "", "Spain", "Spanish", "Madrid")
 _add("Netherlands", "government", "europe", "", "Netherlands", "Dutch", "The Hague")
 _add("Poland", "government", "europe", "", "Poland", "Polish", "Warsaw")
@@ -58,13 +102,21 @@ _add("Estonia", "government", "europe", "", "Estonia", "Estonian", "Tallinn")
 _add("Latvia", "government", "europe", "", "Latvia", "Latvian", "Riga")
 _add("Lithuania", "government", "europe", "", "Lithuania", "Lithuanian", "Vilnius")
 _add("Czech Republic", "government", "europe", "", "Czech Republic", "Czechia", "Czech", "Prague")
+_add("Slovakia", "government", "europe", "", "Slovakia", "Slovak", "Bratislava")
+_add("Hungary", "government", "europe", "", "Hungary", "Hungarian", "Budapest")
 _add("Greece", "government", "europe", "", "Greece", "Greek", "Athens")
 _add("Portugal", "government", "europe", "", "Portugal", "Portuguese", "Lisbon")
 _add("Romania", "government", "europe", "", "Romania", "Romanian", "Bucharest")
+_add("Bulgaria", "government", "europe", "", "Bulgaria", "Bulgarian", "Sofia")
+_add("Croatia", "government", "europe", "", "Croatia", "Croatian", "Zagreb")
+_add("Slovenia", "government", "europe", "", "Slovenia", "Slovenian", "Ljubljana")
 _add("Ukraine", "government", "europe", "", "Ukraine", "Ukrainian", "Kyiv", "Kiev")
 _add("Switzerland", "government", "europe", "", "Switzerland", "Swiss", "Bern")
 _add("Austria", "government", "europe", "", "Austria", "Austrian", "Vienna")
 _add("Ireland", "government", "europe", "", "Ireland", "Irish", "Dublin")
+_add("Luxembourg", "government", "europe", "", "Luxembourg")
+_add("Iceland", "government", "europe", "", "Iceland", "Icelandic", "Reykjavik")
+_add("Turkey", "government", "other", "", "Turkey", "T\u00fcrkiye", "Turkish", "Ankara")
 _add(
     "United States",
     "government",
@@ -77,11 +129,24 @@ _add(
     "America",
     "American",
     "Washington",
+    "White House",
+    "Pentagon",
 )
 _add("China", "government", "other", "", "China", "Chinese", "Beijing")
 _add("Russia", "government", "other", "", "Russia", "Russian", "Moscow", "Kremlin")
-_add("South Korea", "government", "other", "", "South Korea", "South Korean", "Seoul", "Republic of Korea")
-_add("North Korea", "government", "other", "", "North Korea", "North Korean", "Pyongyang")
+_add(
+    "South Korea",
+    "government",
+    "other",
+    "",
+    "South Korea",
+    "South Korean",
+    "Seoul",
+    "Republic of Korea",
+    "ROK",
+    "Korea",
+)
+_add("North Korea", "government", "other", "", "North Korea", "North Korean", "Pyongyang", "DPRK")
 _add("Philippines", "government", "other", "", "Philippines", "Philippine", "Filipino", "Manila")
 _add("Australia", "government", "other", "", "Australia", "Australian", "Canberra")
 _add("India", "government", "other", "", "India", "Indian", "New Delhi")
@@ -91,6 +156,8 @@ _add("Singapore", "government", "other", "", "Singapore", "Singaporean")
 _add("Indonesia", "government", "other", "", "Indonesia", "Indonesian", "Jakarta")
 _add("Vietnam", "government", "other", "", "Vietnam", "Vietnamese", "Hanoi")
 _add("New Zealand", "government", "other", "", "New Zealand", "Wellington")
+_add("Iran", "government", "other", "", "Iran", "Iranian", "Tehran")
+_add("Israel", "government", "other", "", "Israel", "Israeli")
 
 PARTIES: dict[str, Party] = {name: party for name, (party, _) in _PARTIES.items()}
 # "Brussels" hosts both NATO and the EU: which one it means depends on the article.
@@ -101,6 +168,77 @@ _WORD_TO_PARTY[BRUSSELS] = BRUSSELS
 PARTY_RE = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(_WORD_TO_PARTY, key=len, reverse=True)) + r")(?![\w])"
 )
+# Capitals and seats stand for their governments only as actors ("Tokyo and Berlin signed"), not as places
+# ("signed in Tokyo"); a word this list names is a place after in/at/to/from.
+CAPITALS = {
+    "Tokyo",
+    "London",
+    "Paris",
+    "Berlin",
+    "Rome",
+    "Madrid",
+    "The Hague",
+    "Warsaw",
+    "Stockholm",
+    "Helsinki",
+    "Oslo",
+    "Copenhagen",
+    "Tallinn",
+    "Riga",
+    "Vilnius",
+    "Prague",
+    "Bratislava",
+    "Budapest",
+    "Athens",
+    "Lisbon",
+    "Bucharest",
+    "Sofia",
+    "Zagreb",
+    "Ljubljana",
+    "Kyiv",
+    "Kiev",
+    "Bern",
+    "Vienna",
+    "Dublin",
+    "Reykjavik",
+    "Ankara",
+    "Washington",
+    "Beijing",
+    "Moscow",
+    "Seoul",
+    "Pyongyang",
+    "Manila",
+    "Canberra",
+    "New Delhi",
+    "Ottawa",
+    "Taipei",
+    "Jakarta",
+    "Hanoi",
+    "Wellington",
+    "Tehran",
+    "Brussels",
+    "Downing Street",
+    "Whitehall",
+    "Kremlin",
+    "White House",
+    "Pentagon",
+    "Elysee",
+    "\u00c9lys\u00e9e",
+    "Diet",
+    "Kantei",
+}
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|via|visit(?:ed|ing|s)?|around|outside|across|toward|towards)"
+    r"\s+(?:the\s+)?|\bof\s+)$",
+    re.I,
+)
+
+
+def as_place(text: str, m: re.Match) -> bool:
+    """Is the party word matched at `m` a city named as a place ('in Tokyo'), not a government acting?"""
+    return m.group(1) in CAPITALS and bool(PLACE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
+
+
 # "NATO member states", "EU nations", "European NATO members": the members are meant, not the body.
 MEMBERS_AFTER = re.compile(r"^['\u2019]?s?\s+(member|members|member states|nations|allies|countries)\b", re.I)
 
@@ -114,64 +252,239 @@ def is_european(name: str) -> bool:
     return bool(party and party.region == "europe")
 
 
-# Head words of titles ("Ambassador", "Secretary-General", "foreign policy chief", "associate professor").
-TITLE_HEADS = (
-    "ambassador",
-    "envoy",
-    "secretary-general",
-    "secretary general",
-    "secretary",
-    "minister",
-    "prime minister",
-    "president",
-    "vice president",
-    "vice-president",
-    "chancellor",
-    "chief",
-    "head",
-    "director",
-    "director-general",
-    "commissioner",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "representative",
-    "high representative",
-    "admiral",
-    "general",
-    "chairman",
-    "chair",
-    "chairwoman",
-    "governor",
-    "mayor",
-    "deputy",
-    "undersecretary",
-    "state secretary",
-    "official",
-    "officer",
-    "diplomat",
-    "professor",
-    "associate professor",
-    "researcher",
-    "senior researcher",
-    "fellow",
-    "senior fellow",
-    "analyst",
-    "lecturer",
-    "executive",
-    "ceo",
-    "founder",
-    "king",
-    "queen",
-    "emperor",
-    "lawmaker",
-    "senator",
-    "member",
-    "adviser",
-    "advisor",
-    "counselor",
-    "expert",
-    "scholar",
-    "economist",
+# Groups that name several parties at once.
+GROUPS = {
+    "IP4": ("Japan", "Australia", "New Zealand", "South Korea"),
+    "Indo-Pacific partners": ("Japan", "Australia", "New Zealand", "South Korea"),
+    "Indo-Pacific Four": ("Japan", "Australia", "New Zealand", "South Korea"),
+    "AP4": ("Japan", "Australia", "New Zealand", "South Korea"),
+}
+GROUP_RE = re.compile(
+    r"\b(?:the\s+)?(?:four\s+)?(" + "|".join(re.escape(g) for g in sorted(GROUPS, key=len, reverse=True)) + r")\b"
 )
-HONORIFIC = re.compile(r"^(Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Gen|Adm|Col|Lt|Maj|Capt)\.?$")
+
+# Defence firms and their home countries, which make a company's people and deals Japanese or European.
+_COMPANIES = {
+    "Japan": (
+        "Mitsubishi Heavy Industries",
+        "MHI",
+        "Kawasaki Heavy Industries",
+        "KHI",
+        "Mitsubishi Electric",
+        "IHI",
+        "NEC",
+        "Fujitsu",
+        "Toshiba",
+        "Subaru",
+        "Japan Steel Works",
+        "Komatsu",
+        "Hitachi",
+        "ShinMaywa",
+        "Japan Marine United",
+        "Mitsui E&S",
+        "Mitsubishi Corporation",
+        "Daikin",
+        "Sumitomo",
+    ),
+    "UK": (
+        "BAE Systems",
+        "Rolls-Royce",
+        "Babcock",
+        "QinetiQ",
+        "Roke",
+        "Chemring",
+        "Ultra Electronics",
+        "Cobham",
+        "Marshall Aerospace",
+    ),
+    "Italy": (
+        "Leonardo",
+        "Fincantieri",
+        "Avio Aero",
+        "Elettronica",
+        "MBDA Italia",
+        "Iveco Defence Vehicles",
+        "Beretta",
+    ),
+    "France": (
+        "Thales",
+        "Safran",
+        "Dassault Aviation",
+        "Dassault",
+        "Naval Group",
+        "MBDA",
+        "Nexter",
+        "KNDS",
+        "Arquus",
+        "ArianeGroup",
+        "Exail",
+    ),
+    "Germany": (
+        "Rheinmetall",
+        "Hensoldt",
+        "ThyssenKrupp Marine Systems",
+        "thyssenkrupp Marine Systems",
+        "TKMS",
+        "ThyssenKrupp",
+        "thyssenkrupp",
+        "Diehl Defence",
+        "Krauss-Maffei Wegmann",
+        "Heckler & Koch",
+        "Renk",
+        "MTU Aero Engines",
+    ),
+    "EU": ("Airbus", "Airbus Defence and Space", "Eurofighter", "European Defence Fund"),
+    "Sweden": ("Saab", "Kockums"),
+    "Norway": ("Kongsberg", "Nammo"),
+    "Finland": ("Patria",),
+    "Poland": ("PGZ", "Polska Grupa Zbrojeniowa", "WB Electronics"),
+    "Spain": ("Indra", "Navantia"),
+    "Netherlands": ("Damen",),
+    "Czech Republic": ("Czechoslovak Group", "CSG"),
+    "Belgium": ("FN Herstal", "John Cockerill"),
+    "United States": (
+        "Lockheed Martin",
+        "Boeing",
+        "RTX",
+        "Raytheon",
+        "Northrop Grumman",
+        "General Dynamics",
+        "L3Harris",
+        "General Atomics",
+        "Anduril",
+    ),
+    "South Korea": ("Hanwha", "Hyundai Rotem", "Korea Aerospace Industries", "KAI", "LIG Nex1"),
+    "Australia": ("Austal", "ASC"),
+}
+COMPANIES: dict[str, str] = {name: country for country, names in _COMPANIES.items() for name in names}
+COMPANY_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(c) for c in sorted(COMPANIES, key=len, reverse=True)) + r")(?![\w])"
+)
+
+
+def company_country(name: str) -> str | None:
+    """The home country of a known defence firm named at the start of `name` ('Saab', 'Leonardo UK' -> Italy)."""
+    m = COMPANY_RE.match(name)
+    return COMPANIES[m.group(1)] if m else None
+
+
+def in_europe_or_japan(party: str | None) -> bool:
+    return bool(party) and (party == "Japan" or is_european(party))
+
+
+# People of other countries who often stand beside Japan–Europe news: their side is general knowledge, and it keeps
+# their words out of the tracker when the text names only their title ("President Joe Biden").
+_NOTABLE = {
+    "United States": (
+        "Barack Obama",
+        "Joe Biden",
+        "Donald Trump",
+        "Kamala Harris",
+        "Mike Pence",
+        "JD Vance",
+        "Hillary Clinton",
+        "John Kerry",
+        "Rex Tillerson",
+        "Mike Pompeo",
+        "Antony Blinken",
+        "Marco Rubio",
+        "Chuck Hagel",
+        "Ashton Carter",
+        "Ash Carter",
+        "Jim Mattis",
+        "Mark Esper",
+        "Lloyd Austin",
+        "Pete Hegseth",
+        "Jake Sullivan",
+        "Mike Waltz",
+        "John Bolton",
+        "Rahm Emanuel",
+        "Kurt Campbell",
+        "Wendy Sherman",
+        "Caroline Kennedy",
+        "William Hagerty",
+        "Bill Hagerty",
+        "George Glass",
+    ),
+    "China": (
+        "Xi Jinping",
+        "Li Keqiang",
+        "Li Qiang",
+        "Wang Yi",
+        "Qin Gang",
+        "Dong Jun",
+        "Wei Fenghe",
+        "Li Shangfu",
+        "Chang Wanquan",
+        "Hu Jintao",
+    ),
+    "Russia": (
+        "Vladimir Putin",
+        "Dmitry Medvedev",
+        "Sergei Lavrov",
+        "Sergey Lavrov",
+        "Sergei Shoigu",
+        "Andrei Belousov",
+        "Mikhail Mishustin",
+        "Dmitry Peskov",
+        "Maria Zakharova",
+    ),
+    "South Korea": (
+        "Moon Jae-in",
+        "Yoon Suk Yeol",
+        "Yoon Suk-yeol",
+        "Lee Jae-myung",
+        "Park Geun-hye",
+        "Han Duck-soo",
+        "Cho Tae-yul",
+        "Park Jin",
+        "Chung Eui-yong",
+        "Kang Kyung-wha",
+        "Shin Won-sik",
+        "Lee Jong-sup",
+        "Kim Yong-hyun",
+        "Cho Hyun",
+        "Ahn Gyu-back",
+        "Suh Wook",
+    ),
+    "North Korea": ("Kim Jong Un", "Kim Jong-un", "Kim Yo Jong", "Kim Yo-jong", "Choe Son Hui"),
+    "Australia": (
+        "Anthony Albanese",
+        "Scott Morrison",
+        "Malcolm Turnbull",
+        "Tony Abbott",
+        "Richard Marles",
+        "Penny Wong",
+        "Peter Dutton",
+        "Marise Payne",
+        "Linda Reynolds",
+        "Pat Conroy",
+        "Julie Bishop",
+        "Christopher Pyne",
+    ),
+    "India": ("Narendra Modi", "Subrahmanyam Jaishankar", "S. Jaishankar", "Rajnath Singh", "Ajit Doval"),
+    "Philippines": (
+        "Ferdinand Marcos Jr.",
+        "Ferdinand Marcos",
+        "Bongbong Marcos",
+        "Rodrigo Duterte",
+        "Gilberto Teodoro",
+        "Enrique Manalo",
+        "Delfin Lorenzana",
+    ),
+    "Canada": (
+        "Justin Trudeau",
+        "Mark Carney",
+        "M\u00e9lanie Joly",
+        "Melanie Joly",
+        "Anita Anand",
+        "Bill Blair",
+        "Chrystia Freeland",
+    ),
+    "Taiwan": ("Tsai Ing-wen", "Lai Ching-te", "William Lai"),
+    "New Zealand": ("Jacinda Ardern", "Chris Hipkins", "Christopher Luxon", "Winston Peters", "Judith Collins"),
+    "Indonesia": ("Joko Widodo", "Prabowo Subianto"),
+    "Turkey": ("Recep Tayyip Erdo\u011fan", "Recep Tayyip Erdogan"),
+    "Israel": ("Benjamin Netanyahu",),
+}
+NOTABLE: dict[str, str] = {name: country for country, names in _NOTABLE.items() for name in names}

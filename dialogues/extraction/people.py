@@ -1,232 +1,98 @@
-"""People in an article: their names, titles and affiliations in the usual news
-forms, and the later mentions (surname, pronoun) that point back to them.
+"""People in a section, as entities with all their mentions.
 
-    NATO Secretary-General Mark Rutte          title before the name
-    Sebastian Maslow, an associate professor at the University of Tokyo
-    Kallas, who also serves as European Commission vice president,
-    said Sebastian Maslow / Izawa said          a speaker names a person
+First the naming mentions, each giving a person and whatever the text says of them:
+
+    NATO Secretary General Jens Stoltenberg              title before the name
+    Boris Pistorius, Germany's defence minister,         apposition after it
+    the Minister of Defence, Guido Crosetto,             title, comma, name
+    Mr. HAYASHI Yoshimasa / Catherine COLONNA            family names in capitals (read as Yoshimasa Hayashi)
+    "...," said Sebastian Maslow / Izawa said            a speaker named by a speech verb
+    António Costa, President of the European Council     the name line under a quote; "Speaker:" lines
+
+then every later mention is tied to one of them: the surname ("Pistorius"), an honorific or a title
+with the surname ("Mr Stoltenberg", "Minister Crosetto"), the title alone ("the Secretary General",
+"the defense minister", "Germany's defence minister" before the name is given) and pronouns ("he",
+"she": the last person who was the subject of a sentence, of the same sex where known).
+
+What the text does not say is inferred only from general knowledge: a government title with no
+country takes Japan for a romanised Japanese name; a colleague shares a person's side, a counterpart
+stands on the other.
 """
 
-import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .gazetteer import HONORIFIC, PARTIES, TITLE_HEADS, party_for
+from .gazetteer import COMPANY_RE, GROUPS, NOTABLE, PARTIES, PARTY_RE, company_country, party_for
+from .roles import (
+    FEMALE,
+    HEADS,
+    HONORIFIC_RE,
+    MALE,
+    MODIFIERS,
+    ORG_WORDS,
+    RANKS,
+    Role,
+    has_head,
+    japanese_name,
+    parse_role,
+    same_title,
+)
+from .wordlists import words
 
-# Capitals and small letters of Latin-script names, accents included (Å, Ō, ü, ø ...).
 _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-_UP = rf"[{_CAP}][{_LOW}'\u2019]+(?:-[{_CAP}]?[{_LOW}]+)?"
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|al|ter)"
-NAME = rf"{_UP}(?:\s+(?:{_PARTICLE}\s+)?{_UP}){{0,2}}"
-
-# Capitalised words that start sentences or name things, never people.
-# Groups that open a sentence as speakers: "Officials said", "Analysts noted".
-PLURAL_GROUPS = {
-    "Officials",
-    "Analysts",
-    "Experts",
-    "Sources",
-    "Critics",
-    "Diplomats",
-    "Observers",
-    "Residents",
-    "Organizers",
-    "Organisers",
-    "Researchers",
-    "Authorities",
-    "Lawmakers",
-    "Ministers",
-    "Leaders",
-    "Executives",
-    "Investors",
-    "Economists",
-    "Scholars",
-    "Protesters",
-    "Officers",
-    "Commanders",
-    "Witnesses",
-    "Participants",
-    "Delegates",
-}
-NOT_NAMES = (
-    set(calendar.month_name[1:])
-    | set(calendar.day_name)
-    | {
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "In",
-        "At",
-        "On",
-        "As",
-        "By",
-        "Both",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "Its",
-        "Their",
-        "His",
-        "Her",
-        "Our",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "Only",
-        "Also",
-        "However",
-        "Meanwhile",
-        "Against",
-        "Amid",
-        "Among",
-        "Through",
-        "Together",
-        "Support",
-        "Reaching",
-        "Joining",
-        "Establishing",
-        "Many",
-        "Some",
-        "Such",
-        "Even",
-        "Asked",
-        "According",
-        "From",
-        "With",
-        "Without",
-        "For",
-        "To",
-        "Of",
-        "Under",
-        "Over",
-        "Into",
-        "There",
-        "Here",
-        "What",
-        "Why",
-        "How",
-        "Who",
-        "Summit",
-        "Ministry",
-        "Office",
-        "Prefecture",
-        "University",
-        "Institute",
-        "Center",
-        "Centre",
-        "Agency",
-        "Council",
-        "Commission",
-        "Parliament",
-        "Party",
-        "Forces",
-        "Force",
-        "Army",
-        "Navy",
-        "Times",
-        "Post",
-        "News",
-        "Press",
-        "Daily",
-        "Group",
-        "Corp",
-        "Company",
-        "Ltd",
-        "Inc",
-        "Bank",
-        "Fund",
-        "Program",
-        "Programme",
-        "Pledge",
-        "Dialogue",
-        "Initiative",
-        "Organization",
-        "Organisation",
-        "Directorate",
-        "Division",
-        "Department",
-        "Bureau",
-        "Committee",
-        "Forum",
-        "Studies",
-        "Affairs",
-        "Policy",
-        "Alliance",
-        "Union",
-        "Pacific",
-        "Atlantic",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Europe",
-        "Asia",
-        "Indo",
-        "Defense",
-        "Defence",
-        "Security",
-        "Industry",
-        "Industrial",
-        "State",
-        "States",
-    }
+# A word of a name: Capitalised (with hyphens and apostrophes: Kosiniak-Kamysz, O'Brien, MacGregor) or in capitals
+WORD = (
+    rf"(?:[{_CAP}]['\u2019][{_CAP}][{_LOW}]+|[{_CAP}][{_LOW}'\u2019]*[{_LOW}](?:[{_CAP}][{_LOW}]+)?(?:-[{_CAP}]?[{_LOW}]+)*"
+    rf"|[{_CAP}]{{2,}}(?:-[{_CAP}]{{2,}})?|[{_CAP}]\.)"
 )
-TITLE_WORDS = {w for head in TITLE_HEADS for w in head.replace("-", " ").split()} | {
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "deputy",
-    "vice",
-    "chief",
-    "senior",
-    "junior",
-    "executive",
-    "assistant",
-    "associate",
-    "acting",
-    "former",
-    "top",
-    "treasury",
-    "state",
-    "economic",
-    "finance",
-    "trade",
-    "policy",
-    "affairs",
-    "secretary-general",
-    "director-general",
-    "vice-president",
-    "revitalization",
-    "national",
-    "principal",
-    "lead",
-    "visiting",
-    "research",
-    "permanent",
-    "special",
-    "general",
-}
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|bin|al|ter|ten|zu)"
+RUN = re.compile(rf"(?<![\w'\u2019-]){WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*(?![\w-])")
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|explained|explains|stressed|stresses|insisted|insists|argued"
-    r"|argues|warned|warns|continued|wrote|writes|remarked|emphasized|emphasised|underlined|pointed out|observed"
-    r"|commented|acknowledged|declared|announced|asserted|replied|recalled|believes"
+    r"|argues|warned|warns|continued|continues|wrote|writes|remarked|emphasized|emphasised|underlined|underscored"
+    r"|pointed out|observed|commented|acknowledged|declared|announced|asserted|replied|recalled|believes"
+    r"|put it|concluded|urged|cautioned|predicted|suggested|agreed|confirmed|maintained|reiterated|mentioned"
+    r"|conceded|admitted|claimed|boasted|vowed|promised|summed up|welcomed"
+)
+SPEECH = re.compile(rf"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{SPEECH_VERBS})\b")
+
+# Capitalised words that never stand in a person's name.
+NOT_NAME_WORDS = words(
+    """
+    The A An He She They It We I You But And Or In At On As By Both This That These Those Its Their His Her Our If
+    When While After Before Since Only Also However Meanwhile Against Amid Among Through Together Many Some Such
+    Even Asked According From With Without For To Of Under Over Into There Here What Why How Who Where Which
+    Welcoming Speaking Opening Closing Following During Despite Last Next Today Yesterday Tomorrow Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
+    November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Summit Ministry Ministers Office Prefecture
+    University Institute Center Centre Agency Council Commission Parliament Party Forces Force Army Navy Air Times
+    Post News Press Daily Group Corp Company Ltd Inc Bank Fund Program Programme Pledge Dialogue Initiative
+    Organization Organisation Directorate Division Department Bureau Committee Forum Studies Affairs Policy Alliance
+    Union Pacific Atlantic North South East West Europe Asia Indo Defense Defence Security Industry Industrial State
+    States Agreement Treaty Partnership Strategy Strategic Review Base Works Show Fair Sea Strait Ocean Island
+    Islands Republic Kingdom Federal Self Systems Industries Electric Heavy Global Combat International National
+    Joint Statement Declaration Plan Framework Acquisition Cross-Servicing Reciprocal Access Transfer Equipment
+    Technology Information Convention Project Meeting Talks Consultations Session Conference Strike Carrier Command
+    Headquarters Staff Cabinet Diet Government Embassy Mission Thank Thanks Please Yes No Q Photo Reuters Kyodo AFP
+    AP Bloomberg Jiji Nikkei Minister Secretary President Prime Chancellor Ambassador General Admiral Chief Director
+    Commissioner Deputy Vice Foreign Senior Envoy Spokesperson Spokesman Spokeswoman Representative Head Chairman
+    Chair Governor Mayor King Queen Emperor Sir Lord Lady Dame Mr Mrs Ms Dr Prof Rt Hon MP Live Update Updates
+    Breaking Exclusive Analysis Opinion Editorial Interview Keynote Speech Remarks Transcript Brief Background
+    Reference Notes Editors Related Contact Media Page Top Home Back Print Share Read More Most Subscribe Newsletter
+    Anchor Reporter Correspondent Host Narrator Moderator Question Answer Voice Officials Analysts Experts Sources
+    Critics Diplomats Observers Leaders Executives Allies Allied Partners Delegates Lawmakers Officers Troops
+    Soldiers Members Member Economic Space Cyber Maritime Naval Military Armed Royal Imperial Grand Overseas Street
+    Palace House Hall Square Avenue Road Castle Tower Museum Memorial Park Airport Station Port Bay Harbour Harbor
+    City Province County District Region Peninsula Canal River Mountain Building Exhibition Expo Games Cup Olympics
+    Award Prize Quad Accord Clause Act Law Bill Indo-Pacific Euro-Atlantic Transatlantic Cold War World
+    """
+)
+# Roles of the press: who writes or presents the news is not a participant in it.
+MEDIA_ROLES = re.compile(
+    r"(?i)\b(?:journalist|correspondent|reporter|anchor|presenter|editor|columnist|writer|"
+    r"broadcaster|host|producer|photographer|commentator)\b"
 )
 
 
@@ -237,10 +103,13 @@ class Person:
     affiliation: str = ""
     country: str = ""
     aliases: set[str] = field(default_factory=set)
+    sex: str = ""  # "m" / "f" where an honorific or a pronoun has said so
+    described: bool = False  # the text gives a role, a speech verb or an honorific: a person, not a stray name
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        words = self.name.split()
+        return words[-1] if words else ""
 
     def as_report(self) -> dict:
         return {
@@ -252,267 +121,522 @@ class Person:
         }
 
 
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets in the page
+    end: int
+    person: Person
+    how: str  # name | surname | title | pronoun
+    subject: bool = False  # opens its clause, as the one who acts
+
+
 def surnames(name: str) -> set[str]:
-    """How a later mention may shorten a name: 'Rutte'; 'van Rijswijk' and, opening a sentence, 'Van Rijswijk'."""
+    """How a later mention may shorten a name: 'Rutte'; 'von der Leyen' and, opening a sentence, 'Von der Leyen'."""
     words = name.split()
+    if not words:
+        return set()
     found = {words[-1]}
     for i, word in enumerate(words[1:-1], start=1):
-        if re.fullmatch(_PARTICLE, word):
+        if re.fullmatch(PARTICLE, word):
             tail = " ".join(words[i:])
             found |= {tail, tail[0].upper() + tail[1:]}
             break
     return found
 
 
-def is_name(text: str) -> bool:
-    words = text.split()
-    return bool(words) and not any(
-        w in NOT_NAMES or party_for(w) or w.lower() in TITLE_WORDS or w.endswith(("'s", "\u2019s")) for w in words
-    )
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
-def trim_title(title: str) -> str:
-    """Drop the words before a title that are not part of it ("talks with Prime Minister")."""
-    words = title.split()
-    heads = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
-    for i in range((heads[0] if heads else len(words)) - 1, -1, -1):
-        if words[i].islower() and words[i] not in TITLE_WORDS:
-            words = words[i + 1 :]
+def normal_name(words: list[str]) -> tuple[str, set[str]]:
+    """'HAYASHI Yoshimasa' -> 'Yoshimasa Hayashi'; 'Catherine COLONNA' -> 'Catherine Colonna' (with the written form
+    kept as an alias)."""
+    written = " ".join(words)
+    caps = [i for i, w in enumerate(words) if _is_caps(w) and not re.fullmatch(PARTICLE, w)]
+    if not caps or len(caps) == len(words):
+        if len(caps) == len(words):
+            return " ".join(w.title() for w in words), {written}
+        return written, set()
+    titled = [w.title() if _is_caps(w) else w for w in words]
+    if caps == [0] and len(words) == 2:
+        titled = [titled[1], titled[0]]  # family name first, in capitals: the Japanese order of official texts
+    return " ".join(titled), {written}
+
+
+def _plausible_word(word: str) -> bool:
+    return not (word in NOT_NAME_WORDS or party_for(word) or word.lower() in HEADS or word.endswith(("'s", "\u2019s")))
+
+
+POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "KBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "III", "II", "PhD"}
+
+
+def split_run(run: str) -> tuple[str, list[str]]:
+    """A capitalised run into its title part and the name at its end: 'NATO Secretary General Jens Stoltenberg'
+    -> ('NATO Secretary General', ['Jens', 'Stoltenberg']); letters after a name ('MP') are dropped."""
+    words = run.split()
+    while len(words) > 1 and words[-1] in POST_NOMINALS:
+        words.pop()
+    name: list[str] = []
+    for word in reversed(words):
+        if re.fullmatch(PARTICLE, word) and name:
+            name.insert(0, word)
+            continue
+        if not _plausible_word(word.rstrip(".")) or word.lower() in MODIFIERS:
             break
-    while len(words) > 1 and words[0].lower() not in TITLE_WORDS and (words[0] in NOT_NAMES or words[0].islower()):
-        words.pop(0)
-    return " ".join(words)
+        if len([w for w in name if not re.fullmatch(PARTICLE, w)]) >= 4:
+            break
+        name.insert(0, word)
+    while name and re.fullmatch(PARTICLE, name[0]):
+        name.pop(0)
+    core = [w for w in name if not re.fullmatch(PARTICLE, w)]
+    if len(core) == 3 and len(words) > len(name) and not re.fullmatch(PARTICLE, name[1]):
+        name = name[1:]  # 'Defence Investment Ingrid Vasquez-Holm': a title's last word runs into the name
+    title = " ".join(words[: len(words) - len(name)])
+    return title, name
 
 
-def split_title(text: str, trim: bool = True) -> tuple[str, str, str]:
-    """'Japanese Ambassador to NATO' -> ('Ambassador to NATO', 'Japan', 'Japan')."""
-    from .gazetteer import PARTY_RE
-
-    rest, lead = trim_title(text) if trim else text.strip(), []
-    while m := PARTY_RE.match(rest):
-        lead.append(m.group(1))
-        rest = re.sub(r"^['\u2019]s\b", "", rest[m.end() :]).lstrip()  # "Japan's State Minister"
-    if not rest or not lead:
-        return rest, "", ""
-    party = PARTIES.get(party_for(lead[0]) or "")
-    if party is None:
-        return rest, "", ""
-    country = party.name if party.kind == "government" else ""
-    named = " ".join(lead)
-    # An institution within the party ("European Commission") stays part of the title.
-    if named not in (party.name, party.full_name) and not named.endswith(("ese", "an", "ish", "ch", ".")):
-        rest = f"{named} {rest}"
-    return rest, party.name, country
+_ORG_TAIL = re.compile(ORG_WORDS.pattern + r"|\b(?:Base|Works|Show|Fair|Group|Sea|Strait|Force|Forces)\b")
 
 
 class People:
-    """The people of one article, with every alias seen for them."""
+    """The people of one section and where each is mentioned."""
 
-    def __init__(self, text: str = ""):
+    def __init__(self):
         self.people: list[Person] = []
-        self._mentions: list[tuple[int, Person]] = []
-        # Words the article also writes in lower case ("officials") are not surnames.
-        self._common = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
 
-    def plausible(self, name: str) -> bool:
-        return is_name(name) and not (" " not in name and (name.lower() in self._common or name in PLURAL_GROUPS))
-
+    # -- entities ----------------------------------------------------------
     def find(self, name: str) -> Person | None:
-        name = " ".join(name.split())
+        name = " ".join(w.title() if _is_caps(w) and len(w) > 3 else w for w in name.split())
         for person in self.people:
             if name == person.name or name in person.aliases:
                 return person
         words = name.split()
         if len(words) > 1:
-            # "Kaja Kallas" fills in an earlier "Kallas"
-            for person in self.people:
+            for person in self.people:  # 'Kaja Kallas' fills in an earlier 'Kallas'
                 if " " not in person.name and person.name == words[-1]:
                     return person
-            # "Investment Ingrid Vasquez-Holm": a title word run into a known name
-            return self.find(" ".join(words[1:]))
         return None
 
-    def add(self, name: str, role: str = "", affiliation: str = "", country: str = "") -> Person:
-        name = " ".join(w for w in name.split() if not HONORIFIC.match(w))
-        person = self.find(name)
+    def add(self, words: list[str], role: Role | None = None) -> Person:
+        name, written = normal_name(words)
+        person = self.find(name) or next((self.find(w) for w in written if self.find(w)), None)
         if person is None:
             person = Person(name)
             self.people.append(person)
-        if " " not in person.name and " " in name:  # "Kallas" is "Kaja Kallas" once the article says so
+        if " " not in person.name and " " in name:
             person.aliases.add(person.name)
-            person.name = name
-        person.aliases |= {name, *surnames(name)}
-        self.enrich(person, role, affiliation, country)
+            person.name = name  # 'Kallas' is 'Kaja Kallas' once the article says so
+        person.aliases |= {name, *written, *surnames(name)}
+        if role:
+            self.enrich(person, role)
         return person
 
     @staticmethod
-    def enrich(person: Person, role: str, affiliation: str, country: str):
-        """Fill what is missing; a fuller title ("Ambassador to NATO") replaces a bare one ("Ambassador")."""
-        if role and (not person.role or person.role.lower() in role.lower()):
-            person.role = role
-        person.affiliation = person.affiliation or affiliation
-        person.country = person.country or country
+    def enrich(person: Person, role: Role):
+        """Fill what is missing; a fuller title ('Ambassador to NATO') replaces a bare one ('Ambassador')."""
+        person.described = True
+        if role.role and (not person.role or person.role.lower() in role.role.lower()):
+            person.role = role.role
+        if role.affiliation and not person.affiliation:
+            person.affiliation = role.affiliation
+        if role.country and not person.country:
+            person.country = role.country
 
-    def note_mentions(self, paragraphs: list[tuple[str, int]]):
-        """Remember where each known person is named (in `(text, offset)` paragraphs), for pronouns."""
-        if not self.people:
+    # -- mentions ----------------------------------------------------------
+    def mention(self, start: int, end: int, person: Person, how: str, subject: bool = False):
+        i = bisect_right(self._starts, start)
+        if i and self.mentions[i - 1].start == start:
             return
-        aliases = sorted({a for p in self.people for a in p.aliases | {p.name}}, key=len, reverse=True)
-        pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
-        for text, offset in paragraphs:
-            for m in pattern.finditer(text):
-                person = self.find(m.group(1))
-                if person:
-                    self._mentions.append((offset + m.start(), person))
-        self._mentions.sort(key=lambda pair: pair[0])
+        self._starts.insert(i, start)
+        self.mentions.insert(i, Mention(start, end, person, how, subject))
+
+    def at(self, start: int, end: int) -> Person | None:
+        """The person mentioned within [start, end), the last one if several."""
+        i = bisect_right(self._starts, end - 1)
+        while i:
+            m = self.mentions[i - 1]
+            if m.start < start:
+                return None
+            if m.end <= end:
+                return m.person
+            i -= 1
+        return None
+
+    def before(self, position: int, *, subject_only=False, sex="", floor: int = 0) -> Person | None:
+        """The person last mentioned before `position` (and after `floor`): for a pronoun, the last who acted."""
+        i = bisect_right(self._starts, position - 1)
+        for m in reversed(self.mentions[:i]):
+            if m.start < floor:
+                return None
+            if subject_only and not m.subject and m.how != "pronoun":
+                continue
+            if sex and m.person.sex and m.person.sex != sex:
+                continue
+            return m.person
+        return None
 
     def first_named(self) -> Person | None:
-        """Who the article names first (in an interview, the interviewee)."""
-        return self._mentions[0][1] if self._mentions else None
+        return next((m.person for m in self.mentions if m.how == "name"), None)
 
-    def last_with_role(self, title: str, position: int) -> Person | None:
-        """The person last named before `position` whose title has this word ("the minister")."""
-        holders = {id(p) for p in self.people if title.lower() in p.role.lower()}
-        i = bisect_left(self._mentions, position, key=lambda pair: pair[0])
-        for _, person in reversed(self._mentions[:i]):
-            if id(person) in holders:
-                return person
-        return next((p for p in self.people if id(p) in holders), None) if len(holders) == 1 else None
-
-    def last_named_before(self, position: int) -> Person | None:
-        i = bisect_left(self._mentions, position, key=lambda pair: pair[0])
-        return self._mentions[i - 1][1] if i else None
-
-
-_TITLE_HEAD_RE = "|".join(sorted((re.escape(h) for h in TITLE_HEADS), key=len, reverse=True))
-# "[NATO] Secretary-General Mark Rutte", "Japanese Ambassador to NATO Osamu Izawa", "foreign policy chief Kaja Kallas":
-# the regex finds a title's head word and the name after it; up to four words before the head complete the title.
-TITLED = re.compile(
-    rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
-    # the capitalised run after the head: the rest of the title ("to NATO", "for Defence Industry and Space")
-    # and, at its end, the name
-    rf"(?P<run>(?:\s+(?:(?:to|of|for|at|and|the|&)\s+)*[{_CAP}][\w.'\u2019-]*){{1,10}})"
-)
-# "Japan's Deputy Minister for Foreign Affairs, Emiko Tanabe, has ...": title, comma, name.
-TITLE_COMMA_NAME = re.compile(
-    rf"\b(?P<head>(?i:{_TITLE_HEAD_RE}))"
-    rf"(?P<post>\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}})?"
-    rf",\s+(?P<name>{NAME})(?=[,.])"
-)
-_TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|[a-z][\w-]*)\s+){0,4}$")
-
-
-def _title_of(text: str, m: re.Match, post: str = "") -> str:
-    lead = _TITLE_LEAD.search(text, max(0, m.start() - 80), m.start())
-    return (lead.group(0) if lead else "") + m.group("head") + (post or m.groupdict().get("post") or "")
-
-
-def _titled_names(text: str, people: "People"):
-    """(name, title) for each 'Title Name' in `text`. A title's capitalised run may go on past the name
-    ('Jane Holloway and Japanese Defense Minister Kenji Arakawa') or hold an 'and' of its own ('for Defence
-    Industry and Space Kristiina Valtonen-Berg'): the shortest stretch up to an 'and' that ends in a name
-    is this title's; what follows is read again for titles of its own."""
-    for m in TITLED.finditer(text):
-        if re.match(r",\s+[A-Z]", text[m.end() :]):
-            continue  # "Minister for Foreign Affairs, Emiko Tanabe": the comma form reads this one
-        parts = re.split(r"\s+and\s+", m.group("run").strip())
-        for n in range(1, len(parts) + 1):
-            found = _name_at_end(" and ".join(parts[:n]), people)
-            if found:
-                post, name = found
-                yield name, _title_of(text, m, f" {post}" if post else "")
-                yield from _titled_names(" and ".join(parts[n:]), people)
+    def by_title(self, title: str, affiliation: str, position: int, floor: int = 0) -> Person | None:
+        """The person a title alone stands for: the last one before with that title (and side), else the only one."""
+        fits = [p for p in self.people if p.role and same_title(p.role, title) and _same_side(p, affiliation)]
+        if not fits:
+            return None
+        ids = {id(p) for p in fits}
+        i = bisect_right(self._starts, position - 1)
+        for m in reversed(self.mentions[:i]):
+            if m.start >= floor and id(m.person) in ids:
+                return m.person
+        for m in self.mentions[i:]:
+            if m.start - position > 600:
                 break
+            if id(m.person) in ids:
+                return m.person  # named just after: "Germany's defence minister said" before "Boris Pistorius, ..."
+        return None
 
 
-def _name_at_end(run: str, people: "People") -> tuple[str, str] | None:
-    """The name is the last two or three capitalised words (a particle may stand inside), or one
-    when only a surname fits."""
-    words = [w for w in run.split() if not HONORIFIC.match(w)]
-    if words and words[-1].endswith(".") and len(words[-1]) > 2:
-        words[-1] = words[-1][:-1]  # the sentence's full stop, not part of the name
-    for size in (3, 2, 1):
-        if len(words) < size:
-            continue
-        name = words[-size:]
-        if size == 3 and not re.fullmatch(_PARTICLE, name[1]):
-            continue
-        if not all(w[:1].isupper() or re.fullmatch(_PARTICLE, w) for w in name):
-            continue
-        candidate = " ".join(name)
-        before = words[-size - 1] if len(words) > size else ""
-        if before in ("to", "of", "for", "at", "the", "and", "&"):
-            continue  # "at the Institute for Indo-Pacific Studies": an organisation's name, not a person's
-        if not any(w.lower() in TITLE_WORDS for w in name) and people.plausible(candidate):
-            return " ".join(words[:-size]), candidate
-    return None
+def _same_side(person: Person, affiliation: str) -> bool:
+    return not affiliation or affiliation in (person.affiliation, person.country)
 
 
-# "Gorana Grgic, a senior researcher in Euro-Atlantic security at ETH Zurich's Center for Security Studies,"
-_ORG = r"(?:the\s+)?(?P<org>[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|on|in|the|de|[A-Z][\w.'\u2019&-]*))*)"
-APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME})(?:,|\s+[\u2014\u2013])\s+(?:an?\s+|the\s+)?"
-    rf"(?:(?P<porg>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['\u2019]s\s+)?"
-    rf"(?!(?:one|two|some|several|many|most|all|each)\s)"  # "Koblenz, one German official": not an apposition
-    rf"(?P<role>[a-z][\w\s'\u2019-]{{2,80}}?)(?:\s+(?:at|of|with|from)\s+{_ORG})?"
-    rf"(?=[,.;\u2014\u2013]|\s+who\b|\s*\(|\s+and\s+(?:an?|the)\s)"
+# -- finding people -------------------------------------------------------------------------------------------------
+
+_TITLE_LEFT = re.compile(
+    r"(?P<lead>(?:(?:[A-Z][\w.&'\u2019-]*['\u2019]s?|[a-z][\w-]*|of|for|to|the|and|on|[A-Z][\w.&-]*)\s+){0,8})$"
 )
-SERVES_AS = re.compile(
-    rf"(?P<name>{NAME}),\s+who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|works)\s+as\s+"
-    rf"(?:an?\s+|the\s+)?(?P<role>[^,;.]{{3,80}}),"
+_APPOSITION = re.compile(
+    r"^\s*(?:,|\s[\u2014\u2013]|\()\s*(?!(?:one|two|some|several|many|most|all|each|both|other)\s)"
+    r"(?P<role>(?:(?:the|a|an|then|now|also|currently|former|who)\s+)?"
+    r"[^,;:()\"\u201c\u201d\u2014\u2013]{3,140}?)\s*(?=,|;|\)|\(|\.(?:\s|$)|$|\s[\u2014\u2013]|\s+(?:said|says|told|"
+    r"has|had|have|is|was|will|would|also|who)\b|\s+and\s+(?:Mr|Ms|Mrs|Dr|H\.E|Sir|(?!(?:Foreign|Defen[cs]e|Security|"
+    r"Trade|Industry|Economy|Europe|European|State|Armed|National|International|Home|Interior|Justice|Digital|"
+    r"Science|Technology|Space|Affairs|Development|Commonwealth)\b)[A-Z][\w'-]+\s+[A-Z]|the\s+[a-z]|[a-z]+(?:ed|s)\b))"
 )
-SPEAKER_BEFORE = re.compile(rf"(?P<name>{NAME})(?:,\s+[^,]{{1,120}},)?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
-SPEAKER_AFTER = re.compile(rf"\b(?:said|says|added|adds|noted|notes|explained|according to)\s+(?P<name>{NAME})\b")
-
-
-def _clean_name(raw: str) -> str:
-    words = raw.split()
-    # "Secretary-General Mark Rutte" inside a run: the title words go, the name stays
-    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or party_for(words[0]) or words[0] in NOT_NAMES):
-        words.pop(0)
-    return " ".join(words)
-
-
-def _has_title_head(role: str) -> bool:
-    lowered = f" {role.lower()} "
-    return any(f" {head} " in lowered or f" {head}-" in lowered for head in TITLE_HEADS)
-
-
-def _org_name(org: str | None) -> str:
-    if not org:
-        return ""
-    org = re.sub(r"\s+(?:of|for|and|on|in|the|de)$", "", org.strip())
-    return re.sub(r"\s+who$", "", org)
-
-
-def scan_people(text: str, people: People, *, caption: bool = False):
-    """Add the people a paragraph names with a title, an apposition or a speech verb.
-
-    A caption only adds to people the article itself names: it may spell out the
-    full name and title of someone quoted, but a caption's own subjects are not the story.
+_SERVES = re.compile(r"^\s*,\s*(?P<role>who\s+[^,;.]{3,120}),")
+_PREPOSITIONS = words(
     """
-    found = list(_titled_names(text, people))
-    for m in TITLE_COMMA_NAME.finditer(text):
-        found.append((m.group("name"), _title_of(text, m)))
-    for raw_name, raw_title in found:
-        name, title = _clean_name(raw_name), trim_title(raw_title)
-        if not people.plausible(name) or (caption and not people.find(name)):
+    to with by from for of at about than like against on under between among toward towards into onto via met meet
+    meets visited thanked told congratulated welcomed called and
+    """
+)
+_CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:and|but|while|whereas)\s+|\b(?:and|but|while|where|when)\s+)$")
+
+
+def _left_words(text: str, at: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\w'\u2019-]+", text[max(0, at - 60) : at])[-n:]
+
+
+def _title_before(text: str, at: int, inner_title: str) -> str:
+    """The whole title before a name: its capitalised part (inner_title) and the words leading to it
+    ("Britain's new", "trade", "US")."""
+    m = _TITLE_LEFT.search(text[max(0, at - 120) : at])
+    lead = m.group("lead") if m else ""
+    words = lead.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(",")
+        lowered = bare.lower()
+        possessive = re.sub(r"['\u2019]s?$", "", bare)
+        if word.endswith(","):
+            break
+        if (
+            lowered in MODIFIERS
+            or lowered in HEADS
+            or party_for(bare)
+            or (
+                bare != possessive
+                and (party_for(possessive) or COMPANY_RE.fullmatch(possessive) or possessive[:1].isupper())
+            )
+        ):
+            kept.insert(0, bare)
             continue
-        people.add(name, *split_title(title))
-    for regex in (APPOSITIVE, SERVES_AS):
-        for m in regex.finditer(text):
-            name, role = _clean_name(m.group("name")), m.group("role").strip()
-            if not people.plausible(name) or not _has_title_head(role) or (caption and not people.find(name)):
-                continue
-            if re.search(r"\b(?:in|at|from|to|near)\s+$", text[: m.start()]):
-                continue  # "Back in Koblenz, ...": a place
-            org = _org_name(m.groupdict().get("org") or m.groupdict().get("porg"))
-            role_in, affiliation, country = split_title(role, trim=False)
-            people.add(name, role_in or role, org or affiliation, country)
-    if caption:
+        if lowered in ("of", "for", "to", "and", "on") and kept:
+            kept.insert(0, bare)
+            continue
+        if bare.isupper() and 1 < len(bare) <= 6 and kept and kept[0].lower() in HEADS:
+            kept.insert(0, bare)  # 'NHK journalist': the employer's acronym
+        break
+    while kept and kept[0].lower() in ("of", "for", "to", "and", "on", "the"):
+        kept.pop(0)
+    return " ".join([*kept, inner_title]).strip()
+
+
+_VERB_AFTER = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]*\s+)*?(?:\s*,[^,;]{1,140},)?\s+(?:also\s+|later\s+|then\s+|now\s+|has\s+|had\s+|have\s+|"
+    r"will\s+|would\s+|could\s+|can\s+|did\s+|does\s+|was\s+|is\s+)?(?:[a-z]+(?:ed|es)|said|told|met|made|took|"
+    r"gave|won|went|came|saw|spoke|wrote|held|led|set|put|sent|left|kept|began|signed|agreed|says|meets|holds|"
+    r"visits|tours|toured|welcomes|calls|urges|warns|notes|adds|stresses|expects|hopes|wants|plans|aims)\b"
+)
+
+
+def _is_subject(text: str, at: int, end: int | None = None) -> bool:
+    """Does a mention at `at` open its clause or carry its verb (and so act), rather than follow a preposition?"""
+    before = text[max(0, at - 80) : at]
+    before = re.sub(
+        r"(?:(?:[A-Z][\w.'\u2019-]*|[a-z]+(?:-[a-z]+)?)\s+)*$", lambda m: _strip_title_words(m.group(0)), before
+    )
+    words = re.findall(r"[\w'\u2019]+", before)
+    if words and re.fullmatch(rf"(?:{SPEECH_VERBS})", words[-1].lower()):
+        return True  # '..., said Sebastian Maslow': the one speaking
+    if words and words[-1].lower() in _PREPOSITIONS:
+        return False
+    if end is not None and _VERB_AFTER.match(text[end:]):
+        return True
+    return bool(_CLAUSE_OPENERS.search(before.rstrip() + (" " if before.strip() else ""))) or not before.strip()
+
+
+def _strip_title_words(run: str) -> str:
+    words = run.split()
+    while words and (
+        words[-1].lower() in MODIFIERS
+        or words[-1].lower() in HEADS
+        or party_for(words[-1])
+        or re.sub(r"['\u2019]s$", "", words[-1]) != words[-1]
+    ):
+        words.pop()
+    return " ".join(words) + (" " if words else "")
+
+
+def find_people(people: People, text: str, offset: int, *, caption: bool = False):
+    """Add the people a sentence names with a title, an apposition, an honorific or a speech verb."""
+    for m in RUN.finditer(text):
+        inner_title, name = split_run(m.group(0))
+        if not name:
+            continue
+        name_start = m.start() + m.group(0).rindex(" ".join(name))
+        name_end = name_start + len(" ".join(name))
+        honorific = HONORIFIC_RE.search(text[max(0, name_start - 20) : name_start])
+        honorific = honorific if honorific and honorific.end() == min(20, name_start) else None
+        rank = re.search(rf"{RANKS}\s+$", text[max(0, name_start - 30) : name_start])
+        title = _title_before(text, m.start(), inner_title) if inner_title else _title_before(text, name_start, "")
+        after = text[name_end:]
+        after = re.sub(r"^\s+(?:" + "|".join(re.escape(w) for w in POST_NOMINALS) + r")\b", "", after)
+        role = parse_role(title) if title and has_head(title) else None
+        if role and _RELATION.fullmatch(role.role):
+            role = Role("", role.affiliation, role.country)  # 'his British counterpart': a side, not a title
+        if rank and not role:
+            role = Role(rank.group(0).strip())
+        if not role and re.search(r",\s*$", text[: m.start()]) and re.match(r"^\s*(?:,|\.|;|$)", after):
+            # 'the Minister of Defence, Guido Crosetto,' / 'his Dutch counterpart, Dick Schoof,': title, comma, name
+            comma = text[: m.start()].rstrip().rstrip(",") + " "
+            before_title = _title_before(comma, len(comma), "")
+            if before_title and has_head(before_title):
+                role = parse_role(before_title)
+                if role and _RELATION.fullmatch(role.role):
+                    role = Role("", role.affiliation, role.country)
+        apposition = _SERVES.match(after) or _APPOSITION.match(after)
+        appositive = parse_role(apposition.group("role")) if apposition else None
+        if (
+            appositive
+            and (not role or not role.affiliation or not role.role)
+            and _appositive_fits(appositive, apposition, after)
+        ):
+            role = _merge(role, appositive)
+        speaking = bool(
+            SPEECH.match(after)
+            or re.search(rf"\b(?:{SPEECH_VERBS}|according to)\s+$", text[max(0, name_start - 30) : name_start])
+        )
+        if len(name) == 1 and not (role or honorific) and not people.find(name[0]):
+            continue  # a lone capitalised word is a person only when the text says so
+        if not (honorific or inner_title) and re.search(r"\b(?:in|at|from|to|near|via|outside)\s+$", text[: m.start()]):
+            continue  # 'Back in Koblenz, one German official ...': a place
+        if len(name) == 1 and title and (ORG_WORDS.search(title) or title.split()[-1].lower() in ("of", "for", "to")):
+            continue  # 'Directorate General for Armament': the end of an organisation's name
+        if len(name) == 1 and _is_caps(name[0]):
+            continue  # 'JAIEC', 'NATO': an acronym, not a surname
+        if _ORG_TAIL.search(" ".join(name)) or COMPANY_RE.fullmatch(" ".join(name)) or ORG_WORDS.search(m.group(0)):
+            continue  # 'Directorate General for Armament': an organisation's name
+        known = people.find(" ".join(name)) or people.find(normal_name(name)[0])
+        if not (role or honorific or speaking or known):
+            continue
+        if caption and not known:
+            continue  # a caption spells out someone the article names; its own subjects are not the story
+        person = people.add(name, role)
+        if honorific:
+            person.described = True
+            word = honorific.group(0).split()[-1].rstrip(".").lower()
+            person.sex = person.sex or ("f" if word in FEMALE else "m" if word in MALE else "")
+        if speaking:
+            person.described = True
+        people.mention(offset + name_start, offset + name_end, person, "name", _is_subject(text, m.start(), name_end))
+
+
+_RELATION = re.compile(r"(?i)(?:counterparts?|colleagues?|partners?|envoys?)")
+
+
+def complete_names(people: People, sentences: list[tuple[str, int]]):
+    """'Mr Sunak' and 'Sunak said' make a person; a bare 'Rishi Sunak' elsewhere gives his whole name."""
+    singles = {p.name: p for p in people.people if " " not in p.name}
+    if not singles:
         return
-    for regex in (SPEAKER_BEFORE, SPEAKER_AFTER):
-        for m in regex.finditer(text):
-            name = _clean_name(m.group("name"))
-            if people.plausible(name):
-                people.add(name)
+    for text, offset in sentences:
+        for m in RUN.finditer(text):
+            _, name = split_run(m.group(0))
+            if len(name) >= 2 and name[-1] in singles and all(_plausible_word(w) for w in name):
+                person = people.add(name)
+                people.mention(
+                    offset + m.end() - len(" ".join(name)),
+                    offset + m.end(),
+                    person,
+                    "name",
+                    _is_subject(text, m.end() - len(" ".join(name))),
+                )
+
+
+def _title_words_out(text: str) -> str:
+    """The phrase with title words and parties blanked, to see whether a name hides in it."""
+    return " ".join(
+        "_" if w.lower() in MODIFIERS or w.lower() in HEADS or party_for(w.rstrip("'s\u2019")) else w
+        for w in text.split()
+    )
+
+
+def _appositive_fits(role: Role, m: re.Match, after: str) -> bool:
+    """An apposition describes the name before it when it holds a title near its start."""
+    return has_head(" ".join(role.role.split()[:8])) and not re.match(r"^\s*,\s*(?:and|but|or)\b", after)
+
+
+def _merge(first: Role | None, second: Role) -> Role:
+    if first is None or not first.role:
+        return Role(
+            second.role,
+            (first and first.affiliation) or second.affiliation,
+            (first and first.country) or second.country,
+        )
+    return Role(first.role or second.role, first.affiliation or second.affiliation, first.country or second.country)
+
+
+# -- later mentions -------------------------------------------------------------------------------------------------
+
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
+_DESCRIPTOR = re.compile(
+    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['\u2019]s)\s+"
+    r"(?P<title>(?:(?:[A-Za-z][\w-]*)\s+){0,4}?(?i:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r"))\b"
+    r"(?!\s+(?:[A-Z][a-z]|of\s+[A-Z]|[Gg]eneral\b)|-)"
+)
+
+
+def find_mentions(people: People, text: str, offset: int, floor: int = 0):
+    """Tie a sentence's surnames, titles alone and pronouns to the people already known (a title or a pronoun to
+    someone mentioned since `floor`, the start of its passage)."""
+    if not people.people:
+        return
+    aliases = sorted({a for p in people.people for a in p.aliases | {p.name} if a}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        person = people.find(m.group(1))
+        if person:
+            people.mention(
+                offset + m.start(), offset + m.end(), person, "surname", _is_subject(text, m.start(), m.end())
+            )
+    for m in _DESCRIPTOR.finditer(text):
+        title = m.group("title")
+        if not has_head(title.split()[-1]) or title.lower().endswith(("officials", "ministers")):
+            continue
+        if m.group("det").lower() in ("his", "her", "their") and not re.search(r"counterpart|colleague", title, re.I):
+            continue
+        owner = m.group("owner") or ""
+        side = party_for(owner) or ""
+        if re.search(r"counterpart", title, re.I):
+            continue  # the other side's holder of the same office: read with the names it introduces
+        if owner and not side and not COMPANY_RE.fullmatch(owner):
+            continue
+        lead = PARTY_RE.match(title)
+        if lead:
+            side = side or party_for(lead.group(1)) or ""
+        person = people.by_title(title, side, offset + m.start(), floor)
+        if person is None and m.group("det") == "The" and m.start() == 0:
+            # 'The Prime Minister, the first British leader to visit ...': a title nobody holds yet opens a sentence
+            # about the one the last sentence was about
+            person = people.before(offset, subject_only=True, floor=floor)
+            if person is not None and not person.role:
+                appositive = _APPOSITION.match(text[m.end() :])
+                described = parse_role(appositive.group("role")) if appositive else None
+                people.enrich(
+                    person,
+                    Role(
+                        title,
+                        side or (described.affiliation if described else ""),
+                        side or (described.country if described else ""),
+                    ),
+                )
+            else:
+                person = None
+        if person:
+            people.mention(offset + m.start(), offset + m.end(), person, "title", _is_subject(text, m.start(), m.end()))
+    for m in _PRONOUN.finditer(text):
+        sex = "m" if m.group("p").lower() == "he" else "f"
+        at = offset + m.start()
+        person = people.before(at, subject_only=True, sex=sex, floor=floor) or people.before(at, sex=sex, floor=floor)
+        if person:
+            person.sex = person.sex or sex
+            people.mention(at, offset + m.end(), person, "pronoun", _is_subject(text, m.start()))
+
+
+def infer_sides(people: People, sentences: list[tuple[str, int]]):
+    """Affiliations the text leaves implicit: 'his British counterpart Rishi Sunak', 'his colleague Pat Conroy',
+    a government title held by someone with a Japanese name, or the one party a person's sentence names."""
+    for text, offset in sentences:
+        for m in re.finditer(
+            r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>[A-Z][\w-]*\s+)?(?P<rel>counterparts?|colleagues?)\b", text
+        ):
+            named = people.at(offset + m.end(), offset + m.end() + 60)
+            other = people.before(offset + m.start(), subject_only=True)
+            if not named or not other or named is other:
+                continue
+            if m.group("rel").startswith("colleague") and not named.affiliation:
+                named.affiliation, named.country = other.affiliation, other.country
+            if m.group("rel").startswith("counterpart"):
+                side = party_for((m.group("adj") or "").strip())
+                if side and not named.affiliation:
+                    named.affiliation = side
+                    named.country = side if PARTIES[side].kind == "government" else ""
+                if not named.role and other.role:
+                    named.role = other.role
+    for person in people.people:
+        known = NOTABLE.get(person.name)
+        if known and (not person.affiliation or person.affiliation in PARTIES):
+            person.affiliation = person.country = known
+        if not person.affiliation and person.role and US_TITLES.search(person.role):
+            person.affiliation = person.country = "United States"
+        if not person.affiliation and japanese_name(person.name) and (not person.role or _government(person.role)):
+            person.affiliation = person.country = "Japan"
+        if not person.affiliation and person.role:
+            office = next((org for title, org in OFFICES if title.search(person.role)), "")
+            if office and any(re.search(rf"\b{office}\b", text) for text, _ in sentences):
+                person.affiliation = office  # a Secretary General in an article about NATO is NATO's
+
+
+# Titles only the United States gives ('Secretary of State', 'Secretary of Defense').
+US_TITLES = re.compile(r"(?i)^(?:U\.?S\.? )?secretary of (?:state|defen[cs]e|war|homeland security|the navy|the army)$")
+# Offices that belong to one organisation, when the article names it.
+OFFICES = [
+    (re.compile(r"(?i)\b(?:deputy |assistant )?secretary[- ]general\b"), "NATO"),
+    (re.compile(r"(?i)\bhigh representative\b|\bcommissioner\b|\bpresident of the european\b"), "EU"),
+]
+_GOVERNMENT = re.compile(
+    r"\b(?:minister|secretary|ambassador|envoy|prime|president|chancellor|premier|official|diplomat|spokesperson|"
+    r"spokesman|spokeswoman|commissioner|lawmaker|senator|governor|admiral|general|commander|vice-minister)\b",
+    re.I,
+)
+
+
+def _government(role: str) -> bool:
+    return bool(_GOVERNMENT.search(role))
+
+
+def group_parties(text: str) -> list[str]:
+    from .gazetteer import GROUP_RE
+
+    return [p for m in GROUP_RE.finditer(text) for p in GROUPS[m.group(1)]]
+
+
+def person_country(person: Person) -> str:
+    if person.country:
+        return person.country
+    if person.affiliation in PARTIES:
+        return person.affiliation
+    return company_country(person.affiliation) or ""

@@ -1,15 +1,17 @@
 """Turn an uploaded or on-disk file into article text, or say clearly why not.
 
-Text files are UTF-8; other encodings (Shift_JIS, cp1252, ...) are recognised by
-charset-normalizer and decoded, with a note. HTML pages are reduced to their
-main text by trafilatura, so navigation, asides and footers never reach the
-importer.
+Text files are UTF-8; other encodings (Shift_JIS, cp1252, ...) are decoded with a
+loud note (`encoding`). HTML pages are reduced to their main text (`webpage`), so
+navigation, asides and footers never reach the importer; hard-wrapped text, as
+pulled out of a PDF, is joined into paragraphs (`plaintext`).
 """
 
 import hashlib
 from dataclasses import dataclass
 
-import charset_normalizer
+from .encoding import Undecodable, decode
+from .plaintext import unwrap
+from .webpage import NoArticle, page_text
 
 MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
@@ -27,17 +29,24 @@ class Page:
     title: str | None
     checksum: str
     note: str | None = None  # e.g. "decoded as cp1252"
+    doubtful: bool = False  # the decoding is a guess: quotes may have wrong letters
 
 
-def _decode(data: bytes) -> tuple[str, str | None]:
+def _decode(data: bytes) -> tuple[str, str | None, bool]:
     try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise UnreadableFile("not text in any known encoding (save it as UTF-8)")
-    return str(best), f"not UTF-8: decoded as {best.encoding}"
+        decoded = decode(data)
+    except Undecodable as exc:
+        raise UnreadableFile(str(exc)) from None
+    if decoded.encoding == "utf-8":
+        return decoded.text, None, False
+    if decoded.doubtful:
+        note = (
+            f"not UTF-8: decoded as {decoded.encoding}, a GUESS: accented letters may be wrong, so every quote of "
+            "this file goes to the review list (save the file as UTF-8 to be sure)"
+        )
+    else:
+        note = f"not UTF-8: decoded as {decoded.encoding}"
+    return decoded.text, note, decoded.doubtful
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -46,20 +55,6 @@ def _looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control > len(sample) * 0.05
-
-
-def _html_to_text(html: str) -> tuple[str, str | None]:
-    import trafilatura
-
-    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
-    if document is None or not (document.text or "").strip():
-        raise UnreadableFile("an HTML page with no article text in it")
-    title = (document.title or "").strip() or None
-    body = document.text.strip()
-    # The title leads the text, as in a plain article file, so sections read the same way.
-    if title and not body.startswith(title):
-        body = f"{title}\n{body}"
-    return f"{body}\n", title
 
 
 def read_page(data: bytes, name: str) -> Page:
@@ -75,12 +70,17 @@ def read_page(data: bytes, name: str) -> Page:
         raise UnreadableFile("empty file")
     if _looks_binary(data):
         raise UnreadableFile("a binary file, not text")
-    text, note = _decode(data)
+    text, note, doubtful = _decode(data)
     # The same article saved on Windows or on a Mac is the same article.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = None
     if lowered.endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        text, title = _html_to_text(text)
+        try:
+            text, title = page_text(text)
+        except NoArticle as exc:
+            raise UnreadableFile(str(exc)) from None
+    else:
+        text = unwrap(text)
     if not text.strip():
         raise UnreadableFile("no text in the file")
-    return Page(text, title, hashlib.sha256(text.encode()).hexdigest(), note)
+    return Page(text, title, hashlib.sha256(text.encode()).hexdigest(), note, doubtful)

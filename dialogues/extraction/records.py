@@ -1,16 +1,35 @@
-"""Dialogues and agreements named in a section, recognised from general wording:
-a dialogue/talks/forum between Japan and a European party; pledges,
-partnerships, agreements, treaties and programmes — with the sentence behind
-each fact."""
+"""Dialogues and agreements in a section, as records with all their mentions.
 
+A mention is a noun phrase with a head ("dialogue", "talks", "summit", "2+2"; "agreement", "pact",
+"treaty", "programme", "partnership", "memorandum"), an acronym the text has defined ("the RAA",
+"GCAP"), or a meeting told by its verb ("he was due to meet Prime Minister Shigeru Ishiba"). Each mention
+is tied to one record of the section: by an acronym, by the same content words and compatible parties,
+or, for "the pact" / "the talks" / "the project", by being the last record of its kind under discussion.
+Parties come from the phrase itself ("EU-Japan"), from "between/with/by X and Y", from the clause's
+subject and the sides of the people in it, and for "the two sides" from the record under discussion.
+Status, time, venue and format come from the clause around each mention (see `wording`) and are settled
+once the whole section is read.
+"""
+
+import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import BRUSSELS, MEMBERS_AFTER, PARTIES, PARTY_RE, is_european, party_for
-from .naming import same_subject
+from .gazetteer import is_european
+from .naming import TWO_PLUS_TWO, name_key, same_subject
 from .sentences import Sentence
 from .timing import When, find_times
-from .wording import AGREEMENT_STATUS, DIALOGUE_STATUS, format_from, status_from, topics_from, venue_from
+from .wording import (
+    AGREEMENT_ORDER,
+    AGREEMENT_WORDS,
+    DIALOGUE_ORDER,
+    DIALOGUE_WORDS,
+    format_from,
+    statuses_around,
+    topics_from,
+    venue_from,
+)
+from .wordlists import words
 
 
 @dataclass
@@ -27,9 +46,18 @@ class Finding:
     name: str
     parties: list[str]
     status: Evidence | None = None
-    when: Evidence | None = None  # a dialogue's expected start; an agreement's date
+    when: Evidence | None = None  # a dialogue's expected (or held) date; an agreement's date
     mentions: list[Sentence] = field(default_factory=list)
     proper_name: bool = False
+    aliases: set[str] = field(default_factory=set)
+    head: str = ""  # the class of its head noun: dialogue, event, summit, negotiations, agreement, programme, ...
+    core: str = ""  # the name without its parties
+    series: bool = False  # a dialogue that meets again and again (not a one-off meeting)
+    people: list[str] = field(default_factory=list)  # who met, for a meeting told by its verb
+    _settled: bool = False  # a status word (not a default) gave its status
+    tentative: bool = False  # named by the headline only, so far
+    held_on: "When | None" = None  # when a one-off meeting took place
+    _said: list = field(default_factory=list, repr=False)  # (status class, Evidence, times near it)
 
 
 @dataclass
@@ -44,135 +72,146 @@ class AgreementFinding(Finding):
     kind: str = "agreement"
 
 
-DETERMINERS = {"the", "this", "that", "its", "their", "these", "those"}
-ARTICLES = {"a", "an"} | DETERMINERS
-# Lower-case words that can stand inside a dialogue's or agreement's noun phrase.
-MODIFIERS = {
-    "defense",
-    "defence",
-    "security",
-    "industrial",
-    "industry",
-    "strategic",
-    "bilateral",
-    "trilateral",
-    "multilateral",
-    "independent",
-    "dedicated",
-    "new",
-    "first",
-    "second",
-    "economic",
-    "space",
-    "cyber",
-    "military",
-    "equipment",
-    "technology",
-    "technological",
-    "policy",
-    "information",
-    "classified",
-    "sharing",
-    "reciprocal",
-    "access",
-    "and",
-    "joint",
-    "comprehensive",
-    "free",
-    "trade",
-    "research",
-    "development",
-    "maritime",
-    "naval",
-    "ministerial",
-    "high-level",
-    "regular",
-    "annual",
-    "formal",
-    "framework",
-    "transfer",
-    "procurement",
-    "export",
-    "arms",
-    "capacity",
-    "cooperation",
-    "consultation",
-    "partnership",
-    "spending",
-    "acquisition",
-    "logistics",
-    "mutual",
-    "supply",
-    "inaugural",
-    "official",
-    "working-level",
-    "expert-level",
-    "vice-ministerial",
-    "foreign",
-    "fighter",
-    "jet",
-    "aircraft",
-    "satellite",
-    "semiconductor",
-    "critical",
-    "minerals",
-}
-DIALOGUE_HEAD = re.compile(r"\b(?P<head>[Dd]ialogues?|[Tt]alks|[Cc]onsultations?|[Ff]orums?)\b")
-AGREEMENT_HEADS = (
-    r"[Mm]emorand(?:um|a)|MoUs?|"
-    r"[Pp]ledges?|[Pp]artnerships?|[Aa]greements?|[Tt]reat(?:y|ies)|[Pp]acts?|[Aa]ccords?|[Dd]eals?|"
-    r"[Pp]rogram(?:me)?s?|[Pp]rojects?|[Ii]nitiatives?|[Aa]rrangements?"
+DIALOGUE_HEAD = re.compile(
+    r"(?<![\w-])(?P<head>[Dd]ialogues?|[Tt]alks|[Cc]onsultations?|[Mm]eetings?|[Ss]ummits?|[Ff]orums?|"
+    r"[Ss]essions?|[Gg]atherings?|[Nn]egotiations|2\s?\+\s?2|[Tt]wo-plus-two)(?![\w-])"
 )
-AGREEMENT_HEAD = re.compile(rf"\b(?P<head>{AGREEMENT_HEADS})\b")
+AGREEMENT_HEAD = re.compile(
+    r"(?<![\w-])(?P<head>[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Tt]reat(?:y|ies)|[Cc]onventions?|[Mm]emorand(?:um|a)|"
+    r"MoUs?|MOUs?|MoCs?|[Aa]rrangements?|[Pp]artnerships?|[Pp]rogram(?:me)?s?|[Pp]rojects?|[Pp]ledges?|Alliance|"
+    r"Initiative|Framework|[Dd]eals?|[Aa]ction [Pp]lan|[Jj]oint [Vv]enture|Roadmap)(?![\w-])"
+)
+HEAD_CLASS = {
+    "dialogue": "dialogue",
+    "dialogues": "dialogue",
+    "consultation": "dialogue",
+    "consultations": "dialogue",
+    "forum": "dialogue",
+    "forums": "dialogue",
+    "2+2": "dialogue",
+    "two-plus-two": "dialogue",
+    "meeting": "event",
+    "meetings": "event",
+    "talks": "event",
+    "session": "event",
+    "sessions": "event",
+    "gathering": "event",
+    "gatherings": "event",
+    "summit": "summit",
+    "summits": "summit",
+    "negotiations": "negotiations",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "pact": "agreement",
+    "pacts": "agreement",
+    "treaty": "agreement",
+    "treaties": "agreement",
+    "convention": "agreement",
+    "conventions": "agreement",
+    "memorandum": "agreement",
+    "memoranda": "agreement",
+    "mou": "agreement",
+    "mous": "agreement",
+    "moc": "agreement",
+    "mocs": "agreement",
+    "arrangement": "agreement",
+    "arrangements": "agreement",
+    "deal": "agreement",
+    "deals": "agreement",
+    "action plan": "agreement",
+    "roadmap": "agreement",
+    "joint venture": "venture",
+    "programme": "programme",
+    "programmes": "programme",
+    "program": "programme",
+    "programs": "programme",
+    "project": "programme",
+    "projects": "programme",
+    "initiative": "programme",
+    "framework": "programme",
+    "partnership": "partnership",
+    "partnerships": "partnership",
+    "pledge": "pledge",
+    "pledges": "pledge",
+    "alliance": "partnership",
+}
+KINDS = {"pledge": "pledge", "partnership": "partnership", "programme": "programme", "venture": "programme"}
+DETERMINERS = {"the", "this", "that", "its", "their", "these", "those", "our", "his", "her", "such"}
+ARTICLES = {"a", "an"} | DETERMINERS
+ORDINALS = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
+    r"previous|next|latest|inaugural|new|formal|broad|landmark|historic|last|upcoming|planned|proposed|"
+    r"annual|regular|dedicated|upgraded|first-ever|maiden|one|two|three|four|five|six|several|existing|current|"
+    r"planned|proposed|long-awaited|so-called|envisaged|mooted|suspended|stalled|postponed|delayed|frozen|revived|"
+    r"signed|promised)$",
+    re.I,
+)
+# Lower-case words that can stand inside a dialogue's or agreement's name.
+MODIFIERS = words(
+    """
+    defense defence security industrial industry strategic bilateral trilateral multilateral independent dedicated
+    new first second third fourth fifth economic space cyber military equipment technology technological policy
+    information classified sharing reciprocal access and joint comprehensive free trade research development
+    maritime naval ministerial high-level regular annual formal framework transfer procurement export arms capacity
+    cooperation consultation partnership spending acquisition logistics mutual supply inaugural official working-
+    level expert-level vice-ministerial foreign fighter jet aircraft satellite semiconductor critical minerals
+    cross-servicing in-person virtual online leaders ministers ministers' leaders' defence-industrial defense-
+    industrial defence-industry defense-industry staff visiting forces status collaboration industrial-cooperation
+    munitions exchange intelligence protection exchanged secrecy two-plus-two 2+2 partner partners four three two
+    several previous latest upcoming broad landmark historic business action summit emergency extraordinary informal
+    political interparliamentary parliamentary outreach regional sideline sidelines ministry level planned proposed
+    existing current long-awaited so-called envisaged mooted stalled suspended revived revamped upgraded new-look
+    postponed delayed signed promised style format type
+    """
+)
+# Heads that only refer back to a record already named ("the project", "the deal").
+ANAPHORIC = words(
+    """
+    project deal pact accord initiative arrangement programme program agreement treaty talks meeting session
+    dialogue consultations summit negotiations partnership convention framework memorandum gathering forum pledge
+    """
+)
+# Content words that say nothing about which record a phrase names ("a defense treaty", "the landmark accord").
+GENERIC_PATTERN = re.compile(
+    r"(?i)^(?:\w+-day|\w+-hour|one-day|opening|closing|plenary|virtual|in-person|"
+    r"online|video|high-level|ministerial|bilateral|joint)$"
+)
+GENERIC = words(
+    """
+    defence security military landmark historic important major key new formal broad bilateral trilateral logistics
+    access political legal binding visiting forces status strategic joint first signed cooperation industrial
+    industry equipment framework defense comprehensive wider deeper closer
+    """
+)
+# Words that give talks a subject of their own: a track that meets again, not a one-off meeting.
+TOPICAL = re.compile(
+    r"(?i)defen[cs]e|security|industr|strategic|economic|space|cyber|maritime|military|equipment|"
+    r"technology|staff|policy|2\+2|two-plus-two|armaments|intelligence"
+)
+JOINT = re.compile(
+    r"\b(?:the two sides|both sides|the two (?:countries|governments|leaders|partners|ministers|nations|prime "
+    r"ministers|defen[cs]e ministers|foreign ministers|allies|democracies)|both countries|both governments|"
+    r"the (?:four|three) (?:ministers|leaders)|(?<![\w-])(?:[Ll]eaders|[Mm]inisters)(?=\s+(?:adopted|agreed|launched|"
+    r"committed|welcomed|decided|underlined|reaffirmed|signed|confirmed|announced|noted)))\b",
+    re.I,
+)
+THREE = re.compile(r"\b(?:the three (?:countries|governments|nations|partners)|all three)\b", re.I)
+TOPIC_OF_OTHER = re.compile(r"\b(?:tariffs?|trade deal|taxes?|climate|fisheries|customs|investment treaty)\b", re.I)
+NOT_DEFENCE = re.compile(
+    r"\b(?:economic partnership|free trade|trade|tariff|investment|tax|customs|climate|"
+    r"fisheries|aviation|health|digital|science and technology)\b",
+    re.I,
+)
+DEFENCE_WORDS = re.compile(
+    r"defen[cs]e|security|military|arms|equipment|combat|fighter|nato|gcap|access|cross-servicing|logistics|"
+    r"classified|information|strategic|intelligence|forces|frigate|naval|space|cyber",
+    re.I,
+)
 _TOKEN = re.compile(r"\S+")
-
-
-@dataclass
-class NounPhrase:
-    det: str
-    mods: str
-    head: str
-    start: int  # in the sentence
-    end: int
-
-
-def noun_phrase(text: str, head: re.Match) -> NounPhrase:
-    """Walk back from a head noun over its modifiers to the determiner (if any)."""
-    tokens = list(_TOKEN.finditer(text[: head.start()]))
-    start, det, kept = head.start(), "", []
-    window = tokens[-8:]
-    for i in range(len(window) - 1, -1, -1):
-        tok = window[i]
-        word = tok.group(0)
-        bare = word.rstrip(",")
-        if (
-            bare in ("of", "and", "for", "on")
-            and kept
-            and kept[0][:1].isupper()
-            and i
-            and window[i - 1].group(0)[:1].isupper()
-        ):
-            kept.insert(0, bare)  # inside a name: "Security of Supply Dialogue"
-            start = tok.start()
-            continue
-        if bare.lower() in ARTICLES:
-            det, start = bare.lower(), tok.start()
-            break
-        if word.endswith(",") and not kept:
-            break
-        acceptable = (
-            bare[:1].isupper()
-            or any(c in bare for c in "-\u2010\u2011\u2013+")
-            or bare[:1].isdigit()
-            or bare.lower() in MODIFIERS
-        )
-        if not acceptable or bare.endswith(("'s", "\u2019s", ":")):
-            break
-        kept.insert(0, bare)
-        start = tok.start()
-    return NounPhrase(det, " ".join(kept), head.group("head"), start, head.end())
-
-
+AGREEMENT_HEADS_RE = r"agreements?|accords?|pacts?|treat(?:y|ies)|conventions?|memorand(?:um|a)|deals?|arrangements?"
+# 'agreed to ramp up defense-related spending to a total of 5% of gross domestic product by 2035'
 SPENDING_PLEDGE = re.compile(
     r"\b(?:agree[sd]?|agreeing|pledged?|pledging|commit(?:ted|s)?|vowed)\s+to\s+(?:\w+\s+){0,3}?"
     r"(?:boost|raise|increase|ramp up|lift|spend|reach|hike)\s+(?:[\w-]+\s+){0,3}?spending\s+to\s+"
@@ -180,398 +219,952 @@ SPENDING_PLEDGE = re.compile(
     r"(?:\s+by\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
 )
-# Words that make a bare head noun a defence dialogue rather than any "talks".
-DIALOGUE_QUALIFIERS = re.compile(
-    r"defen[cs]e|security|industr|strategic|bilateral|military|equipment|2\+2|two-plus-two|space|cyber|"
-    r"economic security|technology|armaments",
+_HEADS_AFTER = (
+    r"[Aa]greement|[Pp]rogram(?:me)?|[Dd]ialogue|[Mm]eeting|[Tt]alks|[Ff]orum|[Cc]onsultations|"
+    r"[Tt]reaty|[Aa]ccord|[Pp]act|[Cc]onvention|[Pp]ledge|[Ii]nitiative|[Ff]ramework|[Aa]lliance"
+)
+_COMPOUND = re.compile(rf"\s+(?:(?:and|of|for|[A-Z][\w-]*)\s+){{0,3}}(?:{_HEADS_AFTER})\b")
+_PRESENT = re.compile(
+    r"(?<!\bto )\b(?:launch|sign|agree|hold|open|adopt|set up|establish|begin|start|unveil|seal|"
+    r"strike|ink|conclude|upgrade|form)s?\b",
     re.I,
 )
-# Heads that only refer back to an agreement already named ("the project", "the deal").
-ANAPHORIC_AGREEMENT_HEADS = {"project", "deal", "pact", "initiative", "arrangement", "accord"}
-JOINT_SUBJECT = re.compile(r"\b(the two|both) (countries|sides|governments|nations|partners)\b", re.I)
-EVENT_NOUNS = re.compile(r"\b(summit|meeting|visit|election|war|invasion|conference|trip|attack)\b", re.I)
-# Agreements are made at summits and meetings: only unrelated events stand between one and its date.
-OTHER_EVENTS = re.compile(r"\b(visit|election|war|invasion|trip|attack|forum|dialogue|talks|framework|report)\b", re.I)
-# "its first meeting", "the inaugural session": the dialogue's own start, not another event
-_OWN_START = re.compile(r"\b(?:its|their|the)\s+(?:first|inaugural|opening)\s+(?:meeting|session|round)\b", re.I)
-_CONNECTIVE = re.compile(r"\b(which|that|who|while|after|before|when)\b")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
-def party_mentions(text: str, brussels: str) -> list[tuple[int, str]]:
-    """(offset, party) for each party named in `text`, skipping "NATO members"-style uses."""
-    out = []
-    for m in PARTY_RE.finditer(text):
-        name = party_for(m.group(1))
-        if name == BRUSSELS:
-            name = brussels
-        if MEMBERS_AFTER.match(text[m.end() :]):
+@dataclass
+class Phrase:
+    det: str
+    words: list[str]  # the modifiers before the head, as written
+    head: str
+    start: int  # offsets in the sentence
+    end: int
+    post: str = ""  # "on the transfer of defence equipment", "of their foreign and defence ministers"
+    alias: str = ""  # an acronym defined right after it
+    head_end: int = 0
+
+
+def noun_phrase(text: str, m: re.Match) -> Phrase:
+    """Walk back from a head over its modifiers to the determiner, and forward over what completes it."""
+    tokens = list(_TOKEN.finditer(text[: m.start()]))[-9:]
+    start, det, kept = m.start(), "", []
+    skip = 0
+    if len(tokens) >= 2 and tokens[-1].group(0) == "of" and tokens[-2].group(0).lower() in ("round", "rounds"):
+        skip = 2  # 'the first round of negotiations': the determiner is the round's
+    for i in range(len(tokens) - 1 - skip, -1, -1):
+        word = tokens[i].group(0)
+        bare = word.strip(_QUOTES + "(),")
+        lowered = bare.lower()
+        abbreviation = word.endswith(".") and len(bare) <= 3 and bare[:1].isupper()
+        if word.endswith((",", ";", ":", ".")) and (kept or i == len(tokens) - 1) and not abbreviation:
+            break
+        if (
+            lowered in ("of", "and", "for", "on", "&")
+            and kept
+            and kept[0][:1].isupper()
+            and i
+            and (tokens[i - 1].group(0).strip(_QUOTES)[:1].isupper())
+        ):
+            kept.insert(0, lowered if lowered != "&" else "&")
+            start = tokens[i].start()
             continue
-        out.append((m.start(), name))
-    return out
+        if lowered in ARTICLES:
+            det, start = lowered, tokens[i].start()
+            break
+        if bare.endswith(("'s", "\u2019s")) and not bare.lower().endswith(("ministers's",)):
+            kept.insert(0, bare)  # "Japan's": a party naming the record's side; the phrase starts here
+            start = tokens[i].start()
+            break
+        acceptable = (
+            bare[:1].isupper()
+            or bare[:1].isdigit()
+            or any(c in bare for c in "-\u2010\u2011\u2013+")
+            or lowered in MODIFIERS
+        )
+        if not bare or not acceptable:
+            break
+        kept.insert(0, bare)
+        start = tokens[i].start()
+    head = m.group("head")
+    end = m.end()
+    rest = text[end:]
+    alias_at = end
+    post = ""
+    # a proper name runs on: "Agreement concerning the Transfer of Defense Equipment and Technology"
+    cap = re.match(
+        r"^\s+(?:concerning|on|for|of|regarding)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)"
+        r"\s+|\s+))*[A-Z][\w-]*",
+        rest,
+    )
+    low = re.match(
+        r"^\s+(?P<how>on|of|for|concerning|regarding|covering|establishing|creating|setting up|to establish)\s+"
+        r"(?P<what>(?:the\s+|an?\s+|their\s+)?[a-zA-Z][^,.;:()\u2014\u2013]{2,80}?)"
+        r"(?=\s+(?:in|last|this|next|with|between|that|which|who|signed|agreed|would|will|was|were|is|are|has|have|"
+        r"by|at|from|to|as|after|before|since|on|and\s+(?:the|a|an)\s|during)\b|[,.;:()\u2014\u2013]|$)",
+        rest,
+    )
+    initial = not text[: m.start()].strip(" \"'\u201c\u2018-\u2022*")
+    if cap and head[:1].isupper() and not (initial and not kept):
+        post = cap.group(0).strip()
+        end += cap.end()
+        alias_at = end
+    elif (
+        low
+        and (not head[:1].isupper() or initial and not kept)
+        and re.match(
+            r"(?i)agreements?|treat(?:y|ies)|conventions?|memorand(?:um|a)|accords?|arrangements?|pacts?|"
+            r"consultations?|dialogues?|talks|negotiations?|meetings?|mous?|mocs?|deals?",
+            head,
+        )
+    ):
+        what = low.group("what").strip()
+        if not re.match(r"(?:the\s+)?(?:sidelines|margins|occasion|level|side|basis|start|end|way)\b", what) and (
+            low.group("how") != "of"
+            or re.search(r"minister|leader|official|chiefs|head", what)
+            or re.match(r"(?i)memorand", head)
+        ):
+            post = f"{low.group('how')} {what}"
+            end += low.end()
+    alias = re.match(
+        r"^\s*\(\s*[\"'\u201c\u2018]?(?P<a>[A-Z][A-Za-z0-9+&-]{1,9}|2\s?\+\s?2)[\"'\u201d\u2019]?\s*\)", text[alias_at:]
+    )
+    if not alias:
+        alias = re.match(
+            r"^\s*,\s+(?:or|known as|also known as|abbreviated as)\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9+&-]"
+            r"{1,9})\b",
+            text[alias_at:],
+        )
+    if alias and alias_at == m.end() and post and not cap:
+        alias = None  # '(RAA)' after 'negotiations on a Reciprocal Access Agreement' names the agreement
+    return Phrase(det, kept, head, start, end, post, alias.group("a") if alias else "", m.end())
 
 
 def in_scope(parties: list[str]) -> bool:
-    """A Japan–Europe record: Japan and/or European parties only."""
-    return bool(parties) and all(p == "Japan" or is_european(p) for p in parties)
+    """A Japan–Europe record: Japan and at least one European party."""
+    return "Japan" in parties and any(is_european(p) for p in parties)
 
 
-def japan_europe(parties: list[str]) -> bool:
-    return "Japan" in parties and any(is_european(p) for p in parties) and in_scope(parties)
+def european_body(parties: list[str]) -> bool:
+    """A commitment of NATO or the EU alone (a pledge, a programme) belongs to the tracker too."""
+    from .gazetteer import PARTIES
+
+    return len(parties) == 1 and is_european(parties[0]) and PARTIES[parties[0]].kind == "organisation"
 
 
 def order_parties(parties) -> list[str]:
-    unique = list(dict.fromkeys(parties))
+    unique = [p for p in dict.fromkeys(parties) if p]
     return sorted(unique, key=lambda p: (p != "Japan", unique.index(p)))
 
 
-_CLAUSE_END = re.compile(r"[.;]|,\s+(?:which|who|while|but|although|though|\w+ing)\b|\s+\u2014\s")
-_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,.;]*,")
-_CLAUSE_START = re.compile(r".*(?:[.;]|\u2014)\s*", re.S)
+def prefix(parties: list[str]) -> str:
+    return "\u2013".join(parties)
 
 
-# Nouns that carry a status of their own: a status word after one of them is not ours.
-OTHER_RECORDS = re.compile(
-    r"\b(framework|agreement|treaty|pact|accord|deal|memorandum|partnership|programme|program|summit|report)s?\b",
-    re.I,
+_CLAUSE_BREAK = re.compile(
+    r";\s|\s[\u2014\u2013]\s|:\s|\.\s+(?=[A-Z\"'\u201c\u2018(])|,\s+and\s+(?=the\s|their\s|its\s|[A-Z])|"
+    r",\s+(?:but|while|whereas|although|though|where|when|as|"
+    r"after|before|because|since)\s|,\s+(?:[\w'\u2019-]+\s+){1,4}(?:told|said|says|added|noted)\b"
 )
 
 
-def status_near(rules, masked: str, np: "NounPhrase") -> str | None:
-    """The status the clause around a noun phrase gives it: a relative clause describing the phrase
-    ('..., which is expected to hold its first meeting'), then what follows the phrase, then what leads to it."""
-    relative = re.match(r",\s+(?:which|that)\b[^.;]*", masked[np.end :])
-    if relative and (status := status_from(rules, relative.group(0))):
-        return status
-    rest = _RELATIVE.sub(" ", masked[np.end :])  # "..., which would have brought ..., has stalled"
-    end = _CLAUSE_END.search(rest)
-    rest = rest[: end.start() if end else len(rest)]
-    other = OTHER_RECORDS.search(rest)
-    after = masked[np.start : np.end] + rest[: other.start() if other else len(rest)]
-    lead = _CLAUSE_START.match(masked[: np.start])
-    before = masked[lead.end() if lead else 0 : np.end]
-    return status_from(rules, after) or status_from(rules, before)
-
-
-def _np_parties(np_text: str, after: str, before: str, brussels: str) -> list[str]:
-    """Parties named by the noun phrase itself: "Japan-EU ...", "... between X and Y", "... with X".
-
-    "with X" names the counterpart; the other side is the sentence's subject, named before the phrase."""
-    found = [p for _, p in party_mentions(np_text, brussels)]
-    m = re.match(r"^\s*(?P<prep>between|with|among|involving)\s+((?:the\s+)?[^,.;]{1,80})", after)
-    if m:
-        # the phrase ends where a place, a time or a purpose begins ("... in Warsaw next month")
-        phrase = re.split(r"\b(?:that|which|who|to|for|on|in|at|next|last|this|as)\b", m.group(2))[0]
-        named = [p for _, p in party_mentions(phrase, brussels)]
-        found += named
-        if named and m.group("prep") == "with":
-            found = [p for _, p in party_mentions(before, brussels)] + found
-    return order_parties(found)
-
-
-def _times_near(sentence: Sentence, masked: str, np_end: int, future: bool, published, events=EVENT_NOUNS):
-    """The nearest time expression after the noun phrase (or before it), with no other event in between."""
-    times = [t for t in find_times(masked, published, sentence.start, future=future) if not t.deadline]
-    for when in sorted(times, key=lambda t: (t.start < np_end, abs(t.start - np_end))):
-        lo, hi = sorted((np_end, when.start))
-        between = _OWN_START.sub(" ", masked[lo - sentence.start : hi - sentence.start])
-        if events is EVENT_NOUNS and _CONNECTIVE.search(re.sub(r"^,\s+(?:which|that)\b", "", between)):
-            continue
-        if events is not EVENT_NOUNS and when.start < np_end and "," in between:
-            continue  # a time in an earlier clause belongs to something else
-        if not events.search(between):
-            return when
-    return None
-
-
-def _narrower(new: When, old: When) -> bool:
-    """'in the first half of next year' sharpens an earlier 'next year'."""
-    if not (new.earliest and old.earliest):
-        return False
-    inside = old.earliest <= new.earliest and new.latest <= old.latest
-    return inside and (new.latest - new.earliest) < (old.latest - old.earliest)
-
-
-_POST_MODIFIER = re.compile(
-    r"^\s+(?P<how>on|of|for|covering|concerning|establishing|creating|setting up)\s+"
-    r"(?P<what>(?:the\s+|an?\s+)?[a-zA-Z][^,.;]{2,70}?)"
-    r"(?=\s+(?:in|last|this|next|with|between)\s|\s+(?:which|that|signed|agreed)\b|[,.;]|$)"
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9+&]{1,8})(?![\w-])")
+_TABLE_ROW = re.compile(r"^[^;:]+;\s+[A-Z][\w ]{1,25}:\s.*$")
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|added|noted|stated|stressed|confirmed|explained)\b"
+    r"[^.;:]*?\bthat\s"
 )
-# Agreements that are not about defence or security (trade, tax, climate ...) are not ours.
-NOT_DEFENCE = re.compile(r"\b(economic|trade|tariff|investment|tax|customs|climate|fisheries|aviation|health)\b", re.I)
-DEFENCE_WORDS = re.compile(r"defen[cs]e|security|military|arms|equipment|combat|fighter|nato|gcap", re.I)
 
 
-def _acronym(name: str) -> str:
-    """'Global Combat Air Programme' -> 'GCAP'."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the last break before (or a reported clause's 'that') to the next
+    break after. A 'Name; Parties: ...; Status: ...' line (a table's row) is one clause."""
+    if _TABLE_ROW.match(text):
+        return 0, len(text)
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    lo = before[-1] if before else 0
+    reported = [m.end() for m in _REPORTED.finditer(text, lo, start)]
+    if reported:
+        lo = reported[-1]
+    after = _CLAUSE_BREAK.search(text, end)
+    return lo, (after.start() if after else len(text))
 
 
 class RecordFinder:
-    """Walks a section's sentences in order, keeping track of the dialogue and
-    agreement under discussion so that "the talks" and "the project" point back."""
+    """Reads a section's sentences in order; `context` answers who is named where (see article.Context)."""
 
-    def __init__(self, published, brussels: str):
+    def __init__(self, published: datetime.date | None, context):
         self.published = published
-        self.brussels = brussels
+        self.context = context
         self.dialogues: list[DialogueFinding] = []
         self.agreements: list[AgreementFinding] = []
-        self.current_dialogue: DialogueFinding | None = None
-        self.current_agreement: AgreementFinding | None = None
+        self.current: dict[str, Finding] = {}  # head class -> the record last talked of
+        self.recent: list[Finding] = []  # records by the order they were last talked of
+        self.aliases: dict[str, Finding] = {}
         self.positions: list[tuple[int, DialogueFinding | None, AgreementFinding | None]] = []
 
-    # -- dialogues ---------------------------------------------------------
-    def _dialogue_for(self, parties: list[str], mods: str = "", head: str = "") -> DialogueFinding | None:
-        """This article's dialogue between these parties; with a subject of its own ('maritime security
-        dialogue' beside a 'Defence Research Dialogue') a phrase names another one."""
-        subject = f"{mods} {head}" if DIALOGUE_QUALIFIERS.search(mods) else ""
-        for d in self.dialogues:
-            if set(d.parties) == set(parties) and (not subject or same_subject(d.name, subject)):
-                return d
+    # -- the walk ------------------------------------------------------------------------------------------------
+    def read(self, sentence: Sentence, masked: str, *, title: bool = False):
+        """Read one sentence (`masked`: its text with long quotations blanked out)."""
+        found = []
+        taken: list[tuple[int, int]] = []
+        for m in AGREEMENT_HEAD.finditer(masked):
+            found.append(("agreement", m))
+        for m in DIALOGUE_HEAD.finditer(masked):
+            found.append(("dialogue", m))
+        found.sort(key=lambda pair: pair[1].start())
+        phrases = []
+        for family, m in found:
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if m.group("head").lower().startswith("meeting") and re.search(
+                r"\b(?:is|are|was|were|be|been|being|now|'re|also|still)\s+$", masked[: m.start()]
+            ):
+                continue  # 'are now meeting': the verb
+            if _COMPOUND.match(masked, m.end()):
+                continue  # 'Partnership Programme', 'summit meeting': the last noun heads the name
+            phrase = noun_phrase(masked, m)
+            if (
+                family == "dialogue"
+                and self._head_word(phrase) == "2+2"
+                and re.match(
+                    r"^\s*[\"'\u201d\u2019)]*\s*(?:[\w-]+\s+){0,3}?(?:meetings?|talks|dialogue|forum|consultations|format|"
+                    r"framework|mechanism|style)\b",
+                    masked[m.end() :],
+                )
+            ):
+                continue  # the head is the noun after it: '"2+2" format', '2+2 security talks'
+            if (
+                family == "dialogue"
+                and phrase.det in ("its", "their")
+                and re.match(r"(?i)meetings?|sessions?", phrase.head)
+                and phrases
+                and phrases[-1][0] == "dialogue"
+            ):
+                continue  # 'which is expected to hold its first meeting next year': the dialogue's own start
+            taken.append((phrase.start, m.end()))
+            phrases.append((family, phrase))
+        records = []
+        if not title:
+            for m in SPENDING_PLEDGE.finditer(masked):
+                records.append(self._spending_pledge(sentence, masked, m))
+        # phrases and defined acronyms ('the RAA'), in the order the sentence names them
+        acronyms = [
+            m
+            for m in _ACRONYM.finditer(masked)
+            if m.group(1) in self.aliases and not any(p.start <= m.start() < p.end for _, p in phrases)
+        ]
+        steps = [(p.start, family, p) for family, p in phrases] + [(m.start(), "acronym", m) for m in acronyms]
+        for _, family, item in sorted(steps, key=lambda step: step[0]):
+            if family == "acronym":
+                record = self._acronym(sentence, masked, item, records)
+            else:
+                record = self._mention(family, item, sentence, masked, title, [p for _, p in phrases])
+            if record is not None:
+                records.append(record)
+        if not any(isinstance(r, DialogueFinding) for r in records) and not title:
+            self._meeting_verb(sentence, masked)
+        if (topics := topics_from(masked)) and not title:
+            dialogue = next((d for d in reversed(self.dialogues) if in_scope(d.parties) and d.mentions), None)
+            if dialogue is not None and dialogue.topics is None:
+                dialogue.topics = Evidence(topics, sentence, "medium")
+        self.positions.append((sentence.start, self.current.get("dialogue-any"), self.current.get("agreement-any")))
+
+    @staticmethod
+    def _head_word(phrase: Phrase) -> str:
+        head = phrase.head.lower()
+        return "2+2" if TWO_PLUS_TWO.fullmatch(head) else head
+
+    # -- one mention ---------------------------------------------------------------------------------------------
+    def _mention(self, family, phrase: Phrase, sentence: Sentence, masked: str, title: bool, phrases):
+        head = self._head_word(phrase)
+        cls = HEAD_CLASS.get(head, "agreement" if family == "agreement" else "dialogue")
+        words = [w for w in phrase.words if not self.context.is_party_word(w)]
+        content = [w for w in words if not ORDINALS.match(w)]
+        if " " in head or head in ("roadmap",):
+            content = [*content, head]  # 'action plan', 'joint venture': the head is what names it
+        proper = (
+            phrase.head[:1].isupper()
+            and any(w[:1].isupper() for w in content)
+            or bool(phrase.post and phrase.head[:1].isupper() and re.search(r"\s[A-Z]", phrase.post))
+        )
+        if proper and not content and phrase.start == 0:
+            proper = False  # 'Agreement on the security of information; ...' opens a line: capital by position
+        if head in ("alliance", "initiative", "framework", "roadmap") and not proper:
+            return None
+        if cls == "partnership" and not proper and not DEFENCE_WORDS.search(" ".join(content)):
+            return None  # "a partnership with Japan": a relation, not a record
+        np_parties = self.context.parties_in(sentence.start + phrase.start, sentence.start + phrase.end)
+        clause_start, clause_end = clause_bounds(masked, phrase.start, phrase.end)
+        before = masked[clause_start : phrase.start]
+        linked = self._linked_parties(
+            sentence, masked, phrase, re.split(r"[.;](?:\s|$)", masked[phrase.end :])[0], before
+        )
+        explicit = order_parties([*np_parties, *linked])
+        alias_target = self.aliases.get(phrase.alias.upper()) if phrase.alias else None
+        if alias_target is not None and (family == "dialogue") != isinstance(alias_target, DialogueFinding):
+            alias_target = None
+        later = [p.start for p in phrases if p.start > phrase.end and p.start < clause_end]
+        window_end = min(later) if later else clause_end  # a later record's words are its own
+        candidate = explicit or self._clause_parties(sentence, masked, clause_start, window_end, phrase)
+        pair = self.context.pair()
+        if (
+            not explicit
+            and len(candidate) > 2
+            and pair
+            and set(pair) <= set(candidate)
+            and re.search(r"(?i)\bbilateral\b", masked[max(0, phrase.start - 40) : phrase.head_end])
+        ):
+            candidate = pair  # a bilateral record named in a long list: the article's two sides
+        record = alias_target or self._known(family, cls, content, phrase, candidate, np_parties)
+        generic = (
+            not proper
+            and all(w.lower() in GENERIC or GENERIC_PATTERN.match(w) for w in content)
+            and not phrase.post
+            and head != "2+2"
+        )
+        ordinal = next(
+            (
+                w.lower()
+                for w in phrase.words
+                if ORDINALS.match(w)
+                and not re.match(
+                    r"(?i)new|formal|broad|landmark|historic|regular|annual|dedicated|upgraded|several|planned|proposed",
+                    w,
+                )
+            ),
+            "",
+        )
+        if record is None:
+            current = self._anaphor(cls, ordinal)
+            if current is not None and explicit and current.parties and not _compatible(explicit, current.parties):
+                current = None
+            if (
+                current is not None
+                and cls in ("event", "summit")
+                and ordinal
+                and ordinal not in current.core.lower()
+                and ordinal not in ("first", "next", "last", "previous", "latest")
+            ):
+                current = None  # 'the 29th summit' after 'the 30th summit': another one
+            if (
+                generic
+                and not proper
+                and phrase.det in DETERMINERS
+                and not (cls in ("event", "summit") and phrase.det in ("their", "its", "our", "his", "her"))
+            ):
+                record = current  # 'the pact', 'the talks', 'the new programme' (but 'their talks' are new ones)
+            elif (
+                not generic
+                and cls not in ("event", "summit")
+                and (phrase.det in DETERMINERS or proper)
+                and current is not None
+                and current.head == cls
+                and not current.proper_name
+                and _generic(current.core)
+                and _compatible(candidate, current.parties)
+            ):
+                record = current  # 'a logistics pact' ... 'The acquisition and cross-servicing agreement'
+                record.core = self._core(phrase, content, proper)
+                record.proper_name = proper
+                if isinstance(record, AgreementFinding):
+                    record.kind = self._kind(content, record.head, head)
+        if record is None:
+            if family == "agreement" and not proper and not content and not phrase.post:
+                return None  # "an agreement", "the deal": nothing to name it by
+            if (
+                family == "agreement"
+                and phrase.head.endswith("s")
+                and not proper
+                and not (candidate and re.search(r"\d|\b(?:two|three|four|five|six)\b", " ".join(phrase.words)))
+            ):
+                return None  # "the two sides' agreements": no one record
+            if cls == "summit" and (
+                not np_parties
+                or re.search(
+                    r"\b(?:at|during|on the sidelines of|on the margins of|ahead of|after|before)\s+"
+                    r"(?:(?:the|a|an|their)\s+)?$",
+                    masked[: phrase.start],
+                    re.I,
+                )
+            ):
+                return None  # a summit is a record when the text names whose it is and tells of it, not a setting
+            if (
+                cls in ("summit", "event")
+                and not np_parties
+                and re.search(
+                    r"\b(?:of|at|on|during|to)\s+(?:(?:the|a|an|their|its)\s+)?$", masked[: phrase.start], re.I
+                )
+            ):
+                return None  # 'on the sidelines of the summit', 'at a Cabinet meeting': where something else happened
+            if cls == "event" and re.search(
+                r"(?i)\b(?:cabinet|board|party|shareholders'?|press|news|staff|"
+                r"parliamentary|committee)\s*$",
+                " ".join(phrase.words),
+            ):
+                return None  # a government's or a firm's own meeting
+            if cls == "negotiations" and not re.search(r"\bround\b|scheduled|will begin|to begin|set to", masked, re.I):
+                return None  # talks about an agreement: its status, not a dialogue of their own
+            if (
+                cls == "event"
+                and head == "talks"
+                and re.match(
+                    rf"^\s+(?:on|about|over|for)\s+(?:(?:a|an|the)\s+)?(?!sidelines|margins|fringes|eve|occasion)"
+                    rf"[^,.;]{{0,80}}?\b(?:{AGREEMENT_HEADS_RE})\b",
+                    masked[phrase.head_end :],
+                )
+                and not re.search(r"\bround\b|scheduled", masked, re.I)
+            ):
+                return None  # "talks on a treaty": the negotiation of an agreement
+            if (
+                cls == "event"
+                and not (content or phrase.post)
+                and not explicit
+                and not self.context.people_in(sentence.start + clause_start, sentence.start + clause_end)
+            ):
+                return None  # "a meeting" with nobody and no parties to it
+            parties = candidate
+            if not parties and not (proper and family == "agreement"):
+                return None  # a proper name ('the Global Combat Air Program') may learn its parties later
+            record = self._new(family, cls, phrase, content, parties, proper)
+            record.tentative = title  # a headline's record stands only if the body tells of it
+        else:
+            if explicit and not record.parties:
+                record.parties = explicit
+            elif (
+                explicit
+                and cls in ("programme", "agreement")
+                and set(record.parties) < set(explicit)
+                and len(explicit) <= 4
+            ):
+                record.parties = order_parties([*record.parties, *explicit])
+            if proper and not record.proper_name:
+                self._rename(record, phrase, content)
+        if phrase.alias:
+            record.aliases.add(phrase.alias)
+            self.aliases[phrase.alias.upper()] = record
+        self._note(record, sentence, masked, phrase, clause_start, clause_end, title, phrases)
+        return record
+
+    def _spending_pledge(self, sentence: Sentence, masked: str, m: re.Match) -> Finding:
+        """'allies agreed to raise defence spending to 5% of GDP by 2035': a pledge, named by its figure."""
+        core = f"Defence spending pledge: {m.group('pct')}% of GDP" + (
+            f" by {m.group('year')}" if m.group("year") else ""
+        )
+        lo, hi = clause_bounds(masked, m.start(), m.end())
+        named = self.context.parties_in(sentence.start, sentence.start + len(masked))
+        parties = (
+            ["NATO"]
+            if "NATO" in named or re.search(r"\b(?:alliance|allies)\b", masked, re.I)
+            else [p for p in named if p == "Japan" or is_european(p)]
+        )
+        record = next((a for a in self.agreements if a.core == core), None)
+        if record is None:
+            record = AgreementFinding(
+                name="", parties=order_parties(parties), head="pledge", core=core, proper_name=True, kind="pledge"
+            )
+            self.agreements.append(record)
+        phrase = Phrase("", [], "pledge", m.start(), m.end(), head_end=m.end())
+        self._note(record, sentence, masked, phrase, lo, max(hi, m.end()), False, [phrase])
+        record._said.append(("agreed", record._said[-1][1], record._said[-1][2], False))
+        return record
+
+    def _known(self, family, cls, content, phrase: Phrase, explicit, np_parties=()) -> Finding | None:
+        """A record of the section this phrase names by its content words (or an acronym among them)."""
+        name = " ".join([*content, phrase.head, phrase.post])
+        pool = list(reversed(self.dialogues if family == "dialogue" else self.agreements))
+        # of two records the phrase could name: the one named so, then the Japan–Europe one, then the latest
+        pool.sort(key=lambda r: (not (r.proper_name and name_key(r.core) == name_key(name)), not in_scope(r.parties)))
+        for record in pool:
+            if not content and not phrase.post and self._head_word(phrase) != "2+2":
+                break
+            if explicit and record.parties and not _compatible(explicit, record.parties):
+                continue
+            if np_parties and record.parties and not set(record.parties) <= set(np_parties):
+                continue  # 'NATO defence-industrial meetings' are NATO's own, not the Japan–NATO talks
+            if record.tentative and name_key(record.core) and name_key(record.core) <= name_key(name):
+                record.tentative = False  # the headline's 'research talks' are the body's 'Defence Research Dialogue'
+                record.core = self._core(
+                    phrase, content, phrase.head[:1].isupper() and any(w[:1].isupper() for w in content)
+                )
+                record.proper_name = record.proper_name or phrase.head[:1].isupper()
+                record.head = cls
+                return record
+            if (
+                family == "dialogue"
+                and record.head != cls
+                and not (
+                    cls in ("event", "dialogue")
+                    and record.head in ("event", "dialogue")
+                    and name_key(name) == name_key(record.core)
+                )
+            ):
+                continue
+            if same_subject(name, record.core, (), record.aliases):
+                return record
+            if phrase.det in DETERMINERS and name_key(name) and name_key(name) < name_key(record.core):
+                return record  # 'the research dialogue' after 'the Defence Research Dialogue'
+
+            words = {w.upper() for w in content}
+            if words & {a.upper() for a in record.aliases}:
+                return record
         return None
 
-    def _read_dialogue(self, sentence: Sentence, masked: str, m: re.Match):
-        np = noun_phrase(masked, m)
-        det, mods, head = np.det, np.mods, np.head
-        np_text = masked[np.start : np.end]
-        after = masked[np.end :]
-        explicit = _np_parties(np_text, after, masked[: np.start], self.brussels)
-        # the sentence's subject speaks for the dialogue ("Japan and Italy will launch a ... dialogue ... with
-        # Britain"); without a Japan–Europe subject, the whole sentence does
-        subject = order_parties(p for _, p in party_mentions(masked[: np.start], self.brussels))
-        context = (
-            subject if japan_europe(subject) else order_parties(p for _, p in party_mentions(masked, self.brussels))
+    def _anaphor(self, cls, ordinal: str = "") -> Finding | None:
+        """The record 'the talks' / 'the pact' / 'the programme' stands for: the last one of its kind."""
+        if cls in ("event", "summit"):
+            found = self.current.get(cls) or self.current.get("event" if cls == "summit" else "summit")
+            series = self.current.get("dialogue")
+            if ordinal == "first":  # 'the first session': of the record that has not met yet
+                series = next((r for r in reversed(self.recent) if any(st[0] == "planned" for st in r._said)), series)
+                if series is not None:
+                    return series
+            if (
+                cls == "event"
+                and series is not None
+                and (found is None or self.recent.index(series) > self.recent.index(found))
+                and series in self.recent[-1:]
+            ):
+                return series  # 'held their first dialogue ...' then 'The two-day meeting': the dialogue's meeting
+            return found
+        if cls in ("dialogue", "negotiations"):
+            return self.current.get(cls) or self.current.get("dialogue-any")
+        return self.current.get(cls) or (
+            self.current.get("agreement-any") if cls in ("agreement", "programme") else None
         )
-        about = re.match(r"\s+(?:on|about|over)\s+[^,.;]{1,60}", after)  # "consultations on cyber-defence ..."
-        qualified = bool(DIALOGUE_QUALIFIERS.search(mods + (about.group(0) if about else ""))) or any(
-            w[:1].isupper() for w in mods.split()
+
+    def _linked_parties(self, sentence, masked, phrase: Phrase, after: str, before: str) -> list[str]:
+        """Parties a phrase names beside it: 'between X and Y', 'with X' (and the subject), 'by X, Y and Z'."""
+        m = re.match(
+            r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:which|that)\s+(?:(?P<rel>[^,;]{0,60}?)\s+)?|(?:the|a|an)\s+[\w\s-]{0,40}?"
+            r"\b(?:launched|signed|agreed|developed|set up|established|created|concluded|formed|built|run)\s+"
+            r"(?:jointly\s+)?)?"
+            r"(?P<prep>between|with|among|involving|by|ties|tying|linking|links|joining|bringing together)\s+"
+            r"(?P<who>[^;:.]{1,120})",
+            after,
         )
-        if explicit:
-            if not japan_europe(explicit):
-                return None  # another pair's dialogue (EU–Philippines): not ours, and not "the" one either
-            dialogue = self._dialogue_for(explicit, mods, head)
-            if dialogue is None and not qualified:
-                return None
-        elif (
-            det in DETERMINERS
-            and self.current_dialogue is not None
-            and not (
-                det in ("its", "their") and japan_europe(context) and set(context) != set(self.current_dialogue.parties)
+        signed = re.match(
+            r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|that)\s+(?P<who>[^,;]{1,80}?)\s+(?:signed|agreed|concluded|"
+            r"launched|reached|struck|sealed|ratified|adopted|established|set up|negotiated)\b",
+            after,
+        )
+        if signed:  # 'the Reciprocal Access Agreement that Mr Sunak and Mr Kishida signed'
+            start = sentence.start + phrase.end + signed.start("who")
+            return self.context.parties_in(start, start + len(signed.group("who")))
+        if not m:
+            return []
+        who = re.split(
+            r"\b(?:that|which|who|to (?!the)|on|in|at|next|last|this|as|from|for|over|under)\b|,\s+(?!and\b)"
+            r"(?=[a-z])",
+            m.group("who"),
+        )[0]
+        start = sentence.start + phrase.end + m.start("who")
+        named = self.context.parties_in(start, start + len(who))
+        if not named and JOINT.search(who):  # 'between the two countries'
+            named = next(
+                (list(r.parties) for r in reversed(self.recent) if len(r.parties) == 2 and in_scope(r.parties)),
+                self.context.pair(),
             )
-        ):
-            dialogue = self.current_dialogue
-        elif not qualified:
-            return None
-        elif self.current_dialogue is not None and not japan_europe(context):
-            dialogue = self.current_dialogue
-        elif japan_europe(context):
-            explicit = context
-            dialogue = self._dialogue_for(context)
+        if m.group("rel"):
+            rel_start = sentence.start + phrase.end + m.start("rel")
+            named = self.context.parties_in(rel_start, rel_start + len(m.group("rel"))) + named
+        elif named and m.group("prep") in ("with",):
+            subject_end = sentence.start + phrase.start
+            subject_start = sentence.start + clause_bounds(masked, phrase.start, phrase.end)[0]
+            named = self.context.parties_in(subject_start, subject_end) + named
+        return named
+
+    def _clause_parties(self, sentence, masked, clause_start, clause_end, phrase) -> list[str]:
+        """The parties of a record the phrase itself does not name: the clause's subject and the people in it,
+        or for 'the two sides' the record under discussion."""
+        start, end = sentence.start + clause_start, sentence.start + clause_end
+        clause = masked[clause_start:clause_end]
+        if THREE.search(clause):
+            three = next((r for r in reversed(self.agreements + self.dialogues) if len(r.parties) == 3), None)
+            if three:
+                return list(three.parties)
+        parties = self.context.parties_in(start, end)
+        if JOINT.search(clause) or (phrase.det == "their" and len(parties) < 2):
+            # 'the two leaders': the two sides of the last bilateral record talked of
+            pair = next(
+                (list(r.parties) for r in reversed(self.recent) if len(r.parties) == 2 and in_scope(r.parties)),
+                self.context.pair(),
+            )
+            parties = order_parties([*pair, *parties])
+        if not parties and not self.context.people_in(start, end):
+            return []
+        return order_parties(parties)
+
+    # -- records -------------------------------------------------------------------------------------------------
+    def _new(self, family, cls, phrase: Phrase, content, parties, proper) -> Finding:
+        core = self._core(phrase, content, proper)
+        series = (
+            cls in ("dialogue", "negotiations")
+            or (cls == "event" and (proper or bool(TWO_PLUS_TWO.search(core))))
+            or (cls == "event" and any(ORDINALS.match(w) and w[:1].isupper() for w in phrase.words))
+            or (cls == "event" and bool(TOPICAL.search(" ".join([*content, phrase.post]))))
+            or (cls == "event" and any(w.lower() in ("regular", "annual", "periodic") for w in phrase.words))
+        )
+        if family == "dialogue":
+            record = DialogueFinding(name="", parties=parties, head=cls, core=core, proper_name=proper, series=series)
+            self.dialogues.append(record)
         else:
-            return None
-        proper = bool(mods) and mods.split()[-1][:1].isupper() and head[:1].isupper()
-        if dialogue is None:
-            dialogue = DialogueFinding(name="", parties=explicit)
-            self.dialogues.append(dialogue)
-        if not dialogue.name or (proper and not dialogue.proper_name):
-            dialogue.name = self._dialogue_name(dialogue.parties, mods, head, proper)
-            dialogue.proper_name = proper
-        dialogue.mentions.append(sentence)
-        self.current_dialogue = dialogue
-        self._dialogue_facts(dialogue, sentence, masked, np)
-        return dialogue
+            kind = self._kind(content, cls, self._head_word(phrase))
+            record = AgreementFinding(name="", parties=parties, head=cls, core=core, proper_name=proper, kind=kind)
+            self.agreements.append(record)
+        if TWO_PLUS_TWO.search(core) and "2+2" not in core:
+            record.aliases.add("2+2")
+        return record
+
+    def _core(self, phrase: Phrase, content, proper) -> str:
+        words = [w for w in content if not w.endswith(("'s", "\u2019s"))]
+        head = phrase.head if proper else phrase.head.lower()
+        if self._head_word(phrase) == "2+2":
+            head = "2+2"
+        post = phrase.post
+        if post.startswith("of ") and re.search(r"minister|leader", post):
+            post = re.sub(r"^of\s+(?:their|the)\s+", "of ", post)
+        core = " ".join([*words, *([] if head in words else [head]), post]).strip()
+        if phrase.alias and phrase.alias.upper() not in core.upper():
+            core = f"{core} ({phrase.alias})"
+        return core
+
+    def _rename(self, record: Finding, phrase: Phrase, content):
+        record.core = self._core(phrase, content, True)
+        record.proper_name = True
+        if isinstance(record, AgreementFinding):
+            record.kind = self._kind(
+                content, HEAD_CLASS.get(self._head_word(phrase), record.head), self._head_word(phrase)
+            )
 
     @staticmethod
-    def _dialogue_name(parties: list[str], mods: str, head: str, proper: bool) -> str:
-        pair = "\u2013".join(parties)
-        words = [w for w in mods.replace(",", "").split() if w.lower() not in ("new", "first", "an", "a")]
-        # drop the parties already spelled out in the modifiers ("Japan-EU Defense Industry Dialogue")
-        words = [w for w in words if not all(party_for(x) for x in re.split(r"[-\u2013\u2010\u2011/]", w) if x)]
-        words = (
-            [w for w in words if w.lower() not in ("independent", "dedicated", "bilateral")] if not proper else words
-        )
-        return " ".join([pair, *words, head if proper else head.lower()]).strip()
-
-    def _dialogue_facts(self, dialogue: DialogueFinding, sentence: Sentence, masked: str, np: NounPhrase):
-        np_end = sentence.start + np.end
-        status = status_near(DIALOGUE_STATUS, masked, np)
-        if status and (dialogue.status is None or dialogue.status.value == status):
-            dialogue.status = dialogue.status or Evidence(status, sentence)
-        elif status and dialogue.status is not None and status == "active" and dialogue.status.value == "planned":
-            pass  # a later "launched" in an article about plans usually refers to something else
-        # only a clause about the dialogue starting dates it ("to launch ... early next year"), not a
-        # report "published last month" about a suspended one
-        when = (
-            _times_near(sentence, masked, np_end, status != "active", self.published)
-            if status in ("planned", "proposed", "active")
-            else None
-        )
-        if when and (dialogue.when is None or _narrower(when, dialogue.when.value)):
-            dialogue.when = Evidence(when, sentence)
-        if dialogue.venue is None and (venue := venue_from(masked)):
-            dialogue.venue = Evidence(venue[0], sentence)
-        if dialogue.format is None and (fmt := format_from(masked)):
-            dialogue.format = Evidence(fmt, sentence)
-
-    # -- agreements --------------------------------------------------------
-    def _agreement_named(self, name: str) -> AgreementFinding | None:
-        return next((a for a in self.agreements if same_subject(a.name, name)), None)
-
-    def _read_agreement(self, sentence: Sentence, masked: str, m: re.Match):
-        np = noun_phrase(masked, m)
-        det, mods, head = np.det, np.mods, np.head
-        head_word = head.lower().rstrip("s")
-        words = mods.split()
-        # A named agreement: Capitalised Words ending in a capitalised head ("Global Combat Air Program").
-        proper_words = []
-        for w in reversed(words):
-            if w[:1].isupper() or (proper_words and w in ("and", "of", "on", "for", "&")):
-                proper_words.insert(0, w)
-            else:
-                break
-        while proper_words and proper_words[0] in ("and", "of", "on", "for", "&", "The"):
-            proper_words.pop(0)
-        proper = head[:1].isupper() and bool(proper_words)
-        if head.endswith("s") and head_word not in ("progra", "pact") and not proper:
-            return None  # "the two sides' agreements": plural, no one record
-        if head_word in ("dialogue",):
-            return None
-        after = masked[np.end :]
-        explicit = _np_parties(" ".join(proper_words) if proper else mods, after, masked[: np.start], self.brussels)
-        if not proper and (det in DETERMINERS and not explicit or head_word in ANAPHORIC_AGREEMENT_HEADS):
-            agreement = self.current_agreement
-            if agreement is None:
-                return None
-            if not agreement.parties and self._kind("", head_word) == agreement.kind:
-                context = [p for _, p in party_mentions(masked, self.brussels)]
-                agreement.parties = order_parties(p for p in context if in_scope([p]))
-            agreement.mentions.append(sentence)
-            return agreement
-        content = [w for w in words if w.lower() not in ("new", "an", "a", "formal", "the")]
-        post = None
-        if not proper and not content and det in ("a", "an") and (post := _POST_MODIFIER.match(after)):
-            # "an agreement on the transfer of defence equipment and technology", "a treaty establishing ..."
-            post = f"{post.group('how')} {post.group('what')}"
-        elif not proper and not content:
-            return None
-        if re.match(rf"\s+(?:{AGREEMENT_HEADS})\b", after) and head[:1].isupper():
-            return None  # "Economic Partnership" inside "Economic Partnership Agreement": the longer name counts
-        if proper:
-            name = " ".join([*proper_words, head])
-        else:
-            current = self.current_dialogue or self.current_agreement
-            if not explicit and current and JOINT_SUBJECT.search(masked[: np.start]):
-                explicit = list(current.parties)  # "The two governments are in talks on ..."
-            context = explicit or order_parties(p for _, p in party_mentions(masked, self.brussels))
-            explicit = context
-            name = " ".join(["\u2013".join(context), *content, head.lower(), *([post] if post else [])]).strip()
-        parties = explicit
-        if proper and not parties:
-            parties = order_parties(p for _, p in party_mentions(after, self.brussels) if in_scope([p]))
-        if not parties and JOINT_SUBJECT.search(masked):
-            current = self.current_dialogue or self.current_agreement
-            parties = list(current.parties) if current else []
-            if not proper:
-                name = " ".join(["\u2013".join(parties), *content, head.lower(), *([post] if post else [])]).strip()
-        if parties and not in_scope(parties):
-            return None  # EU–South Korea: someone else's agreement
-        if NOT_DEFENCE.search(name) and not DEFENCE_WORDS.search(name):
-            return None  # an economic partnership agreement is a trade deal, not a defence one
-        if not proper and not parties:
-            return None
-        kind = self._kind(mods, head_word)
-        return self._note_agreement(name, kind, parties, sentence, masked, np, proper=proper)
-
-    def _note_agreement(self, name, kind, parties, sentence, masked, np: "NounPhrase", *, proper):
-        np_end = sentence.start + np.end
-        agreement = self._agreement_named(name)
-        if agreement is None:
-            agreement = AgreementFinding(name=name, parties=parties, kind=kind, proper_name=proper)
-            self.agreements.append(agreement)
-        agreement.mentions.append(sentence)
-        status = status_near(AGREEMENT_STATUS, masked, np)
-        if agreement.status is None:
-            if status:
-                agreement.status = Evidence(status, sentence)
-            else:
-                agreement.status = Evidence("agreed" if proper else "proposed", sentence, "low")
-        if agreement.when is None:
-            when = _times_near(sentence, masked, np_end, status == "proposed", self.published, OTHER_EVENTS)
-            if when:
-                agreement.when = Evidence(when, sentence)
-        self.current_agreement = agreement
-        return agreement
-
-    @staticmethod
-    def _kind(mods: str, head: str) -> str:
-        lowered = mods.lower()
-        if "information" in lowered and ("shar" in lowered or "secur" in lowered or "classified" in lowered):
+    def _kind(content, cls, head: str = "") -> str:
+        lowered = " ".join(content).lower()
+        if "information" in lowered and any(w in lowered for w in ("shar", "secur", "classified", "protect")):
             return "information_security"
-        return {
-            "pledge": "pledge",
-            "partnership": "partnership",
-            "treaty": "treaty",
-            "treatie": "treaty",
-            "program": "programme",
-            "programme": "programme",
-            "project": "programme",
-        }.get(head, "agreement")
+        if cls == "agreement" and head.startswith("treat"):
+            return "treaty"
+        return KINDS.get(cls, "agreement")
 
-    def _read_spending_pledge(self, sentence: Sentence, masked: str, m: re.Match):
-        pct, year = m.group("pct"), m.group("year")
-        name = f"Defence spending pledge: {pct}% of GDP" + (f" by {year}" if year else "")
-        mentioned = [p for _, p in party_mentions(masked, self.brussels)]
-        lowered = masked.lower()
-        if "NATO" in mentioned or "alliance" in lowered or "allies" in lowered:
-            parties = ["NATO"]
-        else:
-            parties = order_parties(p for p in mentioned if in_scope([p]))
-        if not parties:
+    def _note(self, record: Finding, sentence, masked, phrase: Phrase, clause_start, clause_end, title, phrases):
+        """What the clause around this mention says of the record."""
+        record.mentions.append(sentence)
+        if not title:
+            record.tentative = False
+        # the clause, less other records' own phrases and what only they govern
+        others = [p for p in phrases if p is not phrase]
+        lo, hi = clause_start, clause_end
+        for other in others:
+            if (
+                phrase.end <= other.start < hi
+                and re.search(r",\s*$|\band\s+(?:the|a|an)\s*$|\bwith\s+(?:the\s+)?$", masked[phrase.end : other.start])
+                is None
+                and re.search(r"\b(?:which|that|who)\b", masked[phrase.end : other.start])
+            ):
+                hi = other.start
+        clause = masked[lo:hi]
+        rules, is_dialogue = (DIALOGUE_WORDS, True) if isinstance(record, DialogueFinding) else (AGREEMENT_WORDS, False)
+        # status words that speak of another record in the clause do not speak of this one
+        ahead = masked[lo : phrase.start]
+        for other in others:
+            if (
+                other.end <= phrase.start
+                and other.end > lo
+                and not re.search(r"\b(?:and|or)\s+(?:the\s+|an?\s+)?$", masked[other.end : phrase.start])
+            ):
+                ahead = masked[other.end : phrase.start]
+        for other in sorted(others, key=lambda p: -p.start):  # 'signed the X in 2015 and the Y': the verb is Y's too
+            start_in = other.start - (phrase.start - len(ahead))
+            if start_in >= 0 and other.end <= phrase.start:
+                ahead = ahead[:start_in] + "it" + ahead[start_in + other.end - other.start :]
+        behind = masked[phrase.end : hi]
+        for other in others:
+            if phrase.end <= other.start < hi:
+                behind = masked[phrase.end : other.start]
+                break
+        said = statuses_around(rules, ahead, behind)
+        for word in (w.lower() for w in phrase.words):  # 'the existing agreement', 'the suspended dialogue'
+            if word in ("existing", "current"):
+                said.append(("held" if is_dialogue else "agreed", phrase.start, word))
+            elif word in ("suspended", "stalled", "postponed", "delayed", "frozen") and is_dialogue:
+                said.append(("stalled", phrase.start, word))
+            elif word in ("planned", "proposed", "signed"):
+                said.append(({"planned": "planned", "proposed": "proposed"}.get(word, "agreed"), phrase.start, word))
+        times = [
+            t
+            for t in find_times(
+                masked[lo:hi],
+                self.published,
+                sentence.start + lo,
+                future=any(s[0] in ("planned", "future_in_force", "proposed") for s in said),
+            )
+            if not t.deadline or is_dialogue
+        ]
+        near = self._nearest_time(
+            times, sentence.start + phrase.start, sentence.start + phrase.end, phrases, sentence.start
+        )
+        confidence = "medium" if title else "high"
+        if (
+            title
+            and near is None
+            and self.published
+            and _PRESENT.search(clause)
+            and any(st[0] in ("agreed", "in_force", "held") for st in said)
+        ):
+            near = When("the article's day", self.published, self.published, sentence.start, sentence.start)
+        for status, *_ in said or [(None, 0)]:
+            record._said.append((status, Evidence(status, sentence, confidence), near, title))
+        if isinstance(record, DialogueFinding):
+            if record.venue is None and (venue := venue_from(clause)):
+                record.venue = Evidence(venue[0], sentence)
+            if record.format is None and (fmt := format_from(clause)):
+                record.format = Evidence(fmt, sentence)
+        if record.head in ("event", "summit") and re.search(
+            r"\b(?:of|at|on|during|before|after|following|ahead of)\s+(?:(?:the|a|an|their|its)\s+)?$",
+            masked[: phrase.start],
+            re.I,
+        ):
+            return  # 'on the sidelines of the summit': a setting, not the record under discussion
+        if record in self.recent:
+            self.recent.remove(record)
+        self.recent.append(record)
+        self.current["dialogue-any" if isinstance(record, DialogueFinding) else "agreement-any"] = record
+        self.current[record.head] = record
+
+    def _nearest_time(self, times: list[When], start: int, end: int, phrases, offset) -> When | None:
+        """The time nearest the phrase, after it first, with no other record's phrase in between ('the 1945 atomic
+        bombing': a year that names something else is no time of the record's)."""
+        spans = [(offset + p.start, offset + p.end) for p in phrases]
+        page = self.context.text
+        times = [
+            t
+            for t in times
+            if not (
+                re.fullmatch(r"(?:19|20)\d\d", t.text)
+                and re.match(r"^\s+[a-z]", page[t.end : t.end + 20])
+                and re.search(r"\bthe\s+$", page[max(0, t.start - 6) : t.start])
+            )
+        ]
+        for when in sorted(times, key=lambda t: (t.start < end, abs(t.start - end))):
+            lo, hi = sorted((end if when.start >= end else when.end, when.start if when.start >= end else start))
+            if any(lo <= s and e <= hi for s, e in spans if (s, e) != (start, end)):
+                continue
+            return when
+        return None
+
+    def _acronym(self, sentence, masked, m: re.Match, records) -> Finding | None:
+        """A bare acronym the section has defined ('the RAA', 'GCAP') mentions its record; 'its RAA with Australia'
+        names another record of that kind, between other parties."""
+        record = self.aliases.get(m.group(1))
+        if record in records:
             return None
-        np = NounPhrase("", "", "", m.start(), m.end())
-        return self._note_agreement(name, "pledge", parties, sentence, masked, np, proper=True)
+        if re.match(r"^\s+(?:[A-Z][a-z]|(?:International|Government|Organi[sz]ation)\b)", masked[m.end() :]):
+            return None  # 'the GCAP International Government Organisation': a name of its own
+        phrase = Phrase("", [], m.group(1), m.start(), m.end(), head_end=m.end())
+        lo, hi = clause_bounds(masked, m.start(), m.end())
+        other = self._linked_parties(sentence, masked, phrase, masked[m.end() : hi], masked[lo : m.start()])
+        if other and not _compatible(other, record.parties):
+            kind = type(record)
+            record = kind(
+                name="",
+                parties=order_parties(other),
+                head=record.head,
+                core=record.core,
+                proper_name=record.proper_name,
+            )
+            (self.dialogues if isinstance(record, DialogueFinding) else self.agreements).append(record)
+        self._note(record, sentence, masked, phrase, lo, hi, False, [phrase])
+        return record
 
-    # -- the walk ----------------------------------------------------------
-    def read(self, sentence: Sentence, masked: str):
-        """Read one sentence (`masked`: its text with quotations blanked out)."""
-        for m in SPENDING_PLEDGE.finditer(masked):
-            self._read_spending_pledge(sentence, masked, m)
-        for m in AGREEMENT_HEAD.finditer(masked):
-            self._read_agreement(sentence, masked, m)
-        for m in DIALOGUE_HEAD.finditer(masked):
-            self._read_dialogue(sentence, masked, m)
-        if self.current_dialogue and (topics := topics_from(masked)) and self.current_dialogue.topics is None:
-            self.current_dialogue.topics = Evidence(topics, sentence, "medium")
-        self.positions.append((sentence.start, self.current_dialogue, self.current_agreement))
+    _MEET = re.compile(
+        r"\b(?P<verb>met|meets|(?:is|are|was|were) (?:now )?meeting|(?:will|to|would|due to|set to|scheduled to|"
+        r"expected to) meet|(?:held|hold|holds|holding|will hold|to hold) talks with|talked with|met with|"
+        r"sat down with|(?:will|to) (?:sit down|talk) with)\b"
+    )
 
+    def _meeting_verb(self, sentence: Sentence, masked: str):
+        """'he was due to meet Prime Minister Shigeru Ishiba ...': a meeting told by its verb."""
+        for m in self._MEET.finditer(masked):
+            lo, hi = clause_bounds(masked, m.start(), m.end())
+            subject = self.context.sides_in(sentence.start + lo, sentence.start + m.start(), subject=True)
+            objects = self.context.sides_in(sentence.start + m.end(), sentence.start + hi)
+            parties = order_parties([*subject, *objects])
+            if not in_scope(parties) or not subject or not objects:
+                continue
+            verb = m.group("verb")
+            status = (
+                "held"
+                if verb.startswith(("met", "meets", "held", "talked", "sat"))
+                else ("ongoing" if "meeting" in verb and verb.split()[0] in ("is", "are") else "planned")
+            )
+            names = self.context.people_names(sentence.start + lo, sentence.start + hi)
+            core = "meeting" + (f" ({', '.join(names)})" if names else "")
+            record = next((d for d in self.dialogues if d.core == core and d.parties == parties), None)
+            if record is None:
+                record = DialogueFinding(name="", parties=parties, head="event", core=core, people=names, series=False)
+                self.dialogues.append(record)
+            phrase = Phrase("", [], "meeting", m.start(), m.end())
+            if status == "ongoing":
+                record.series = True
+                status = "held"
+            self._note(record, sentence, masked, phrase, lo, hi, False, [phrase])
+            record._said[-1] = (status, record._said[-1][1], record._said[-1][2], False)
+
+    # -- settling -----------------------------------------------------------------------------------------------
     def finish(self):
-        self._merge_acronyms()
-        for dialogue in self.dialogues:
-            if dialogue.status is None:
-                dialogue.status = Evidence("proposed", dialogue.mentions[0], "low")
-        self.dialogues = [d for d in self.dialogues if japan_europe(d.parties)]
+        # a record only the headline names is a headline's shorthand, not one the article reports on
+        self.dialogues = [d for d in self.dialogues if any(not s[3] for s in d._said)]
+        self.agreements = [a for a in self.agreements if any(not s[3] for s in a._said)]
+        for record in self.dialogues:
+            self._settle_dialogue(record)
+        for record in self.agreements:
+            self._settle_agreement(record)
+        self._negotiations_follow_agreements()
+        for record in [*self.dialogues, *self.agreements]:
+            record.name = self._name(record)
+        self.dialogues = [d for d in self.dialogues if in_scope(d.parties) and d._settled]
+        self.agreements = [
+            a
+            for a in self.agreements
+            if (in_scope(a.parties) or european_body(a.parties))
+            and not self._off_topic(a)
+            and (
+                a.head not in ("partnership", "programme")
+                or a._settled
+                or a.proper_name
+                and a.head == "programme"
+                or a.head == "partnership"
+                and DEFENCE_WORDS.search(a.core)
+            )
+        ]
 
-    def _merge_acronyms(self):
-        """'GCAP fighter programme' and 'Global Combat Air Programme' in one article are one programme."""
-        named = {_acronym(a.name): a for a in self.agreements if a.proper_name and len(_acronym(a.name)) > 2}
-        for other in list(self.agreements):
-            target = next(
+    def _settle_dialogue(self, record: DialogueFinding):
+        said = [s for s in record._said if s[0]]
+        body = [s for s in said if not s[3]] or said
+        status = next((k for k in DIALOGUE_ORDER if any(s[0] == k for s in body)), None)
+        if status is None:
+            times = [s[2] for s in record._said if s[2] and s[2].latest]
+            past = self.published and times and all(t.latest < self.published for t in times)
+            status = "held" if record.proper_name or record.series or past else None
+            evidence = Evidence(status, record.mentions[0], "low")
+        else:
+            evidence = next(s[1] for s in body if s[0] == status)
+        value = {"held": "active" if record.series else "concluded"}.get(status, status) if status else "proposed"
+        said_times = [s for s in record._said if s[2] and not s[3]] or [s for s in record._said if s[2]]
+        times = [s[2] for s in said_times if s[0] == status] or [s[2] for s in said_times]
+        if value == "stalled":
+            # a suspended dialogue is expected again only when the text says when it will resume
+            ahead = [s[2] for s in record._said if s[2] and s[0] in ("planned", None)]
+            times = [t for t in ahead if t.deadline] or [
+                t
+                for t in ahead
+                if t.latest
+                and self.published
+                and t.latest >= self.published
+                and any(
+                    st[0] == "planned" and st[2] is t and "reschedul" in st[1].sentence.text.lower()
+                    for st in record._said
+                )
+            ]
+        when = self._best_time(times, latest=value == "active")
+        record.held_on = when if value == "concluded" else None
+        if value == "concluded":
+            when = None  # over: nothing is expected of it (its date goes into its name)
+        if (
+            value == "planned"
+            and when
+            and when.latest
+            and self.published
+            and (self.published - when.latest).days > 90
+            and not when.deadline
+        ):
+            value = "active"  # 'agreed in July 2023 to set up' read two years on: set up by now
+        record.status = Evidence(value, evidence.sentence, evidence.confidence)
+        record._settled = status is not None
+        if when:
+            record.when = Evidence(
+                when, next((s[1].sentence for s in record._said if s[2] is when), record.mentions[0])
+            )
+
+    def _settle_agreement(self, record: AgreementFinding):
+        said = [s for s in record._said if s[0]]
+        body = [s for s in said if not s[3]] or said
+        status = next((k for k in AGREEMENT_ORDER if any(s[0] == k for s in body)), None)
+        if status is None:
+            evidence = Evidence(None, record.mentions[0], "low")
+            value = "agreed" if record.proper_name else "proposed"
+        else:
+            evidence = next(s[1] for s in body if s[0] == status)
+            value = "agreed" if status == "future_in_force" else status
+            record._settled = True
+        record.status = Evidence(value, evidence.sentence, evidence.confidence)
+        # its date: when it was signed or agreed, else when it took effect, else any time said with it
+        said_times = [s for s in record._said if s[2] and not s[3]] or [s for s in record._said if s[2]]
+        for wanted in (("agreed",), ("in_force", "future_in_force"), ("negotiating", "proposed", "expired", None)):
+            times = [s[2] for s in said_times if s[0] in wanted and not s[2].deadline]
+            if times:
+                when = self._best_time(times)
+                record.when = Evidence(when, next(s[1].sentence for s in record._said if s[2] is when))
+                break
+
+    def _negotiations_follow_agreements(self):
+        """Negotiations on an agreement end when it is signed: a negotiation dialogue follows its agreement."""
+        for record in self.dialogues:
+            if record.head != "negotiations" or record.status.value == "planned":
+                continue
+            agreement = next(
                 (
                     a
-                    for acr, a in named.items()
-                    if a is not other and a.kind == other.kind and acr in other.name.split()
+                    for a in reversed(self.agreements)
+                    if set(a.parties) == set(record.parties)
+                    and (
+                        not record.core.count(" on ")
+                        or same_subject(record.core.split(" on ", 1)[1], a.core, (), a.aliases)
+                    )
                 ),
                 None,
             )
-            if target is None:
-                continue
-            target.mentions += other.mentions
-            target.parties = target.parties or other.parties
-            if target.status is None or (
-                target.status.confidence == "low" and other.status and other.status.confidence != "low"
-            ):
-                target.status = other.status
-            self.agreements.remove(other)
-            self.positions = [(p, d, target if a is other else a) for p, d, a in self.positions]
+            if agreement and agreement.status.value in ("agreed", "in_force"):
+                record.status = Evidence("concluded", record.status.sentence, record.status.confidence)
+            elif agreement and agreement.status.value == "negotiating":
+                record.status = Evidence("active", record.status.sentence, record.status.confidence)
+
+    @staticmethod
+    def _best_time(times: list[When], latest: bool = False) -> When | None:
+        """The most precise time said (a day beats a month beats a year); for a dialogue that meets again and
+        again, the last meeting."""
+        dated = [t for t in times if t.earliest and t.latest]
+        if not dated:
+            return times[0] if times else None
+        if latest:
+            return max(dated, key=lambda t: (t.latest, -(t.latest - t.earliest).days))
+        return min(dated, key=lambda t: (t.latest - t.earliest).days)
+
+    def _name(self, record: Finding) -> str:
+        core = record.core
+        if isinstance(record, AgreementFinding) and record.proper_name and len(record.parties) > 2:
+            return core
+        if record.head == "negotiations" and " on " not in core:
+            agreement = next((a for a in reversed(self.agreements) if set(a.parties) == set(record.parties)), None)
+            if agreement:
+                core = f"{core} on the {agreement.core}"
+        name = f"{prefix(record.parties)} {core}"
+        if isinstance(record, DialogueFinding) and not record.series:
+            details = [
+                d
+                for d in (
+                    record.venue.value if record.venue else "",
+                    _month(record.held_on or (record.when.value if record.when else None)),
+                )
+                if d
+            ]
+            if details:
+                name += f" ({', '.join(details)})" if not core.endswith(")") else ""
+        return name[:300]
+
+    @staticmethod
+    def _off_topic(record: AgreementFinding) -> bool:
+        """An economic partnership or a tariff deal is trade, not defence."""
+        return bool(NOT_DEFENCE.search(record.core)) and not DEFENCE_WORDS.search(record.core)
 
     def context_at(self, position: int):
         """The dialogue and agreement under discussion at `position` in the page."""
@@ -583,5 +1176,25 @@ class RecordFinder:
         return dialogue, agreement
 
 
+def _compatible(named: list[str], parties: list[str]) -> bool:
+    """Can a mention whose clause names `named` be of a record between `parties`? One within the other, or sharing a
+    partner of Japan's (a clause often names fewer sides, or more, than the record has)."""
+    a, b = set(named), set(parties)
+    return a <= b or b <= a or bool((a & b) - {"Japan"})
+
+
+def _generic(core: str) -> bool:
+    words = re.findall(r"[\w'-]+", re.sub(r"\([^)]*\)", " ", core))
+    return all(w.lower() in GENERIC or w.lower() in HEAD_CLASS for w in words)
+
+
+def _month(when: When | None) -> str:
+    if not when or not when.earliest or not when.latest or (when.latest - when.earliest).days > 31:
+        return ""
+    return when.earliest.strftime("%B %Y")
+
+
 def all_parties(findings) -> list[str]:
+    from .gazetteer import PARTIES
+
     return order_parties(p for f in findings for p in f.parties if p in PARTIES)
