@@ -79,13 +79,20 @@ class Unit:
 
 
 def _mask(text: str, quotes: list[Quote], offset: int, keep_short: bool) -> str:
+    """The text with quotations blanked (same length, so offsets hold). With `keep_short`, names stay: a short
+    quoted term ('"2+2"') or a document's title in quotation marks ('"Agreement between ... concerning ..."')."""
     chars = list(text)
     for q in quotes:
-        if keep_short and len(q.text.split()) <= SHORT_QUOTE_WORDS:
+        if keep_short and (len(q.text.split()) <= SHORT_QUOTE_WORDS or _title_case(q.text)):
             continue
         for i in range(max(q.open_at - offset, 0), min(q.close_at - offset, len(chars))):
             chars[i] = " "
     return "".join(chars)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in ("of", "the", "and", "for", "on", "between", "concerning")]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
 
 
 def _read_block(block: Block) -> Unit:
@@ -127,9 +134,10 @@ def relevance(section: Section) -> str | None:
 class Context:
     """What the records ask of the people and parties of a section: who is named where, and on which side."""
 
-    def __init__(self, text: str, people: People, section_text: str):
+    def __init__(self, text: str, people: People, section_text: str, venue: str = ""):
         self.text = text
         self.people = people
+        self.venue = venue  # where the page's own event took place ('Venue: ...' in its head)
         counts: dict[str, int] = {}
         for m in PARTY_RE.finditer(section_text):
             party = party_for(m.group(1))
@@ -296,7 +304,12 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
         for s in u.sentences:
             find_mentions(people, _slice(u, s), s.start, floors.get(u.block.passage, 0))
     infer_sides(people, [(_slice(u, s), s.start) for u in body for s in u.sentences])
-    context = Context(page, people, " ".join([section.title, *(u.block.text for u in body if u.relevant)]))
+    context = Context(
+        page,
+        people,
+        " ".join([section.title, *(u.block.text for u in body if u.relevant)]),
+        section.meta.get("venue", ""),
+    )
     _sides_from_pair(people, context)
 
     # records: the headline first (the body may call its record just "the talks"), then the body
@@ -423,6 +436,8 @@ def _a_name(text: str, found) -> bool:
     if len(words) <= SHORT_QUOTE_WORDS and (found.confidence != "high" or found.speaker.person is None):
         return True
     capitalised = [w for w in words if w[:1].isupper()]
+    if len(words) <= 6 and len(capitalised) >= 0.6 * len(words):
+        return True  # 'Free and Open Indo-Pacific.'
     return len(words) <= 12 and len(capitalised) >= 0.6 * len(words) and not re.search(r"[.!?,]\W*$", text)
 
 

@@ -247,6 +247,12 @@ def party_for(word: str) -> str | None:
     return _WORD_TO_PARTY.get(word)
 
 
+def is_adjective(word: str) -> bool:
+    """'Japanese', 'French': a word naming a party that is neither its name nor a place."""
+    party = _WORD_TO_PARTY.get(word)
+    return party is not None and word != party and word not in CAPITALS and word != BRUSSELS
+
+
 def is_european(name: str) -> bool:
     party = PARTIES.get(name)
     return bool(party and party.region == "europe")

@@ -602,8 +602,10 @@ def infer_sides(people: People, sentences: list[tuple[str, int]]):
             person.affiliation = person.country = known
         if not person.affiliation and person.role and US_TITLES.search(person.role):
             person.affiliation = person.country = "United States"
-        if not person.affiliation and japanese_name(person.name) and (not person.role or _government(person.role)):
-            person.affiliation = person.country = "Japan"
+        if japanese_name(person.name) and (not person.role or _government(person.role)):
+            if not person.affiliation:
+                person.affiliation = "Japan"
+            person.country = person.country or "Japan"  # 'Deputy Commissioner of the Acquisition, Technology ...'
         if not person.affiliation and person.role:
             office = next((org for title, org in OFFICES if title.search(person.role)), "")
             if office and any(re.search(rf"\b{office}\b", text) for text, _ in sentences):

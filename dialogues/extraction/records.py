@@ -73,8 +73,9 @@ class AgreementFinding(Finding):
 
 
 DIALOGUE_HEAD = re.compile(
-    r"(?<![\w-])(?P<head>[Dd]ialogues?|[Tt]alks|[Cc]onsultations?|[Mm]eetings?|[Ss]ummits?|[Ff]orums?|"
-    r"[Ss]essions?|[Gg]atherings?|[Nn]egotiations|2\s?\+\s?2|[Tt]wo-plus-two)(?![\w-])"
+    r"(?<![\w-])(?P<head>[Dd]ialogues?|[Tt]alks?|[Cc]onsultations?|[Mm]eetings?|[Ss]ummits?|[Ff]orums?|"
+    r"[Ss]essions?|[Gg]atherings?|[Nn]egotiations|2\s?\+\s?2|[Tt]wo-plus-two|(?:[Tt]elephone|[Pp]hone|[Vv]ideo) "
+    r"(?:[Cc]alls?|[Tt]alks?|[Cc]onversations?|[Cc]onference)|[Vv]ideo-?conference)(?![\w-])"
 )
 AGREEMENT_HEAD = re.compile(
     r"(?<![\w-])(?P<head>[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Tt]reat(?:y|ies)|[Cc]onventions?|[Mm]emorand(?:um|a)|"
@@ -93,6 +94,14 @@ HEAD_CLASS = {
     "meeting": "event",
     "meetings": "event",
     "talks": "event",
+    "talk": "event",
+    "call": "event",
+    "calls": "event",
+    "conversation": "event",
+    "conversations": "event",
+    "conference": "event",
+    "videoconference": "event",
+    "video-conference": "event",
     "session": "event",
     "sessions": "event",
     "gathering": "event",
@@ -155,15 +164,15 @@ MODIFIERS = words(
     new first second third fourth fifth economic space cyber military equipment technology technological policy
     information classified sharing reciprocal access and joint comprehensive free trade research development
     maritime naval ministerial high-level regular annual formal framework transfer procurement export arms capacity
-    cooperation consultation partnership spending acquisition logistics mutual supply inaugural official working-
-    level expert-level vice-ministerial foreign fighter jet aircraft satellite semiconductor critical minerals
-    cross-servicing in-person virtual online leaders ministers ministers' leaders' defence-industrial defense-
-    industrial defence-industry defense-industry staff visiting forces status collaboration industrial-cooperation
-    munitions exchange intelligence protection exchanged secrecy two-plus-two 2+2 partner partners four three two
-    several previous latest upcoming broad landmark historic business action summit emergency extraordinary informal
-    political interparliamentary parliamentary outreach regional sideline sidelines ministry level planned proposed
-    existing current long-awaited so-called envisaged mooted stalled suspended revived revamped upgraded new-look
-    postponed delayed signed promised style format type
+    cooperation consultation partnership spending acquisition logistics mutual supply inaugural official
+    working-level expert-level vice-ministerial foreign fighter jet aircraft satellite semiconductor critical
+    minerals cross-servicing in-person virtual online leaders ministers ministers' leaders' defence-industrial
+    defense-industrial defence-industry defense-industry staff visiting forces status collaboration
+    industrial-cooperation munitions exchange intelligence protection exchanged secrecy two-plus-two 2+2 partner
+    partners four three two several previous latest upcoming broad landmark historic business action summit
+    emergency extraordinary informal political interparliamentary parliamentary outreach regional sideline sidelines
+    ministry level planned proposed existing current long-awaited so-called envisaged mooted stalled suspended
+    revived revamped upgraded new-look postponed delayed signed promised style format type
     """
 )
 # Heads that only refer back to a record already named ("the project", "the deal").
@@ -197,7 +206,11 @@ JOINT = re.compile(
     r"committed|welcomed|decided|underlined|reaffirmed|signed|confirmed|announced|noted)))\b",
     re.I,
 )
-THREE = re.compile(r"\b(?:the three (?:countries|governments|nations|partners)|all three)\b", re.I)
+THREE = re.compile(
+    r"\b(?:(?:the|our|their) three (?:countries|governments|nations|partners|ministers|leaders)|all three|"
+    r"the three of us)\b",
+    re.I,
+)
 TOPIC_OF_OTHER = re.compile(r"\b(?:tariffs?|trade deal|taxes?|climate|fisheries|customs|investment treaty)\b", re.I)
 NOT_DEFENCE = re.compile(
     r"\b(?:economic partnership|free trade|trade|tariff|investment|tax|customs|climate|"
@@ -210,6 +223,11 @@ DEFENCE_WORDS = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"\S+")
+_VENUE_PLACE = r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|headquarters|of|de|in))*"
+_MONTH_START = re.compile(
+    r"(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Japan|Tokyo's)\b"
+)
 AGREEMENT_HEADS_RE = r"agreements?|accords?|pacts?|treat(?:y|ies)|conventions?|memorand(?:um|a)|deals?|arrangements?"
 # 'agreed to ramp up defense-related spending to a total of 5% of gross domestic product by 2035'
 SPENDING_PLEDGE = re.compile(
@@ -255,6 +273,8 @@ def noun_phrase(text: str, m: re.Match) -> Phrase:
         word = tokens[i].group(0)
         bare = word.strip(_QUOTES + "(),")
         lowered = bare.lower()
+        if not word.strip(_QUOTES):
+            continue  # an opening quotation mark before a quoted name
         abbreviation = word.endswith(".") and len(bare) <= 3 and bare[:1].isupper()
         if word.endswith((",", ";", ":", ".")) and (kept or i == len(tokens) - 1) and not abbreviation:
             break
@@ -293,7 +313,7 @@ def noun_phrase(text: str, m: re.Match) -> Phrase:
     # a proper name runs on: "Agreement concerning the Transfer of Defense Equipment and Technology"
     cap = re.match(
         r"^\s+(?:concerning|on|for|of|regarding)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)"
-        r"\s+|\s+))*[A-Z][\w-]*",
+        r"(?:\s+the)?\s+|\s+))*[A-Z][\w-]*",
         rest,
     )
     low = re.match(
@@ -361,7 +381,9 @@ def prefix(parties: list[str]) -> str:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";\s|\s[\u2014\u2013]\s|:\s|\.\s+(?=[A-Z\"'\u201c\u2018(])|,\s+and\s+(?=the\s|their\s|its\s|[A-Z])|"
+    r";\s|\s[\u2014\u2013]\s|:\s|"
+    r",\s+and\s+(?=(?:the\s|their\s|its\s|[A-Z])[^,;]{0,60}?\b(?:hold|holds|have|has|are|is|was|were|will|would|"
+    r"\w+ed)\b)|"
     r",\s+(?:but|while|whereas|although|though|where|when|as|"
     r"after|before|because|since)\s|,\s+(?:[\w'\u2019-]+\s+){1,4}(?:told|said|says|added|noted)\b"
 )
@@ -420,6 +442,8 @@ class RecordFinder:
                 r"\b(?:is|are|was|were|be|been|being|now|'re|also|still)\s+$", masked[: m.start()]
             ):
                 continue  # 'are now meeting': the verb
+            if re.search(r"\b(?:by|via|over|through)\s+(?:a\s+)?$", masked[: m.start()]):
+                continue  # 'held ... by videoconference': how they met, not another meeting
             if _COMPOUND.match(masked, m.end()):
                 continue  # 'Partnership Programme', 'summit meeting': the last noun heads the name
             phrase = noun_phrase(masked, m)
@@ -477,7 +501,9 @@ class RecordFinder:
     # -- one mention ---------------------------------------------------------------------------------------------
     def _mention(self, family, phrase: Phrase, sentence: Sentence, masked: str, title: bool, phrases):
         head = self._head_word(phrase)
-        cls = HEAD_CLASS.get(head, "agreement" if family == "agreement" else "dialogue")
+        cls = HEAD_CLASS.get(head) or HEAD_CLASS.get(
+            head.split()[-1], "agreement" if family == "agreement" else "dialogue"
+        )
         words = [w for w in phrase.words if not self.context.is_party_word(w)]
         content = [w for w in words if not ORDINALS.match(w)]
         if " " in head or head in ("roadmap",):
@@ -535,7 +561,7 @@ class RecordFinder:
             "",
         )
         if record is None:
-            current = self._anaphor(cls, ordinal)
+            current = self._anaphor(cls, ordinal, head)
             if current is not None and explicit and current.parties and not _compatible(explicit, current.parties):
                 current = None
             if (
@@ -569,8 +595,15 @@ class RecordFinder:
                 if isinstance(record, AgreementFinding):
                     record.kind = self._kind(content, record.head, head)
         if record is None:
-            if family == "agreement" and not proper and not content and not phrase.post:
-                return None  # "an agreement", "the deal": nothing to name it by
+            if (
+                not proper
+                and not content
+                and not phrase.post
+                and (
+                    family == "agreement" or (cls == "dialogue" and not phrase.det and self._head_word(phrase) != "2+2")
+                )
+            ):
+                return None  # "an agreement", "engaged in dialogue": nothing to name it by
             if (
                 family == "agreement"
                 and phrase.head.endswith("s")
@@ -590,7 +623,7 @@ class RecordFinder:
                 return None  # a summit is a record when the text names whose it is and tells of it, not a setting
             if (
                 cls in ("summit", "event")
-                and not np_parties
+                and not explicit
                 and re.search(
                     r"\b(?:of|at|on|during|to)\s+(?:(?:the|a|an|their|its)\s+)?$", masked[: phrase.start], re.I
                 )
@@ -709,7 +742,7 @@ class RecordFinder:
                 return record
         return None
 
-    def _anaphor(self, cls, ordinal: str = "") -> Finding | None:
+    def _anaphor(self, cls, ordinal: str = "", head: str = "") -> Finding | None:
         """The record 'the talks' / 'the pact' / 'the programme' stands for: the last one of its kind."""
         if cls in ("event", "summit"):
             found = self.current.get(cls) or self.current.get("event" if cls == "summit" else "summit")
@@ -723,6 +756,7 @@ class RecordFinder:
                 and series is not None
                 and (found is None or self.recent.index(series) > self.recent.index(found))
                 and series in self.recent[-1:]
+                and (head == "talks" or any(st[0] == "held" for st in series._said))
             ):
                 return series  # 'held their first dialogue ...' then 'The two-day meeting': the dialogue's meeting
             return found
@@ -735,7 +769,8 @@ class RecordFinder:
     def _linked_parties(self, sentence, masked, phrase: Phrase, after: str, before: str) -> list[str]:
         """Parties a phrase names beside it: 'between X and Y', 'with X' (and the subject), 'by X, Y and Z'."""
         m = re.match(
-            r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:which|that)\s+(?:(?P<rel>[^,;]{0,60}?)\s+)?|(?:the|a|an)\s+[\w\s-]{0,40}?"
+            r"^\s*(?:\([^)]*\)\s*)?(?:(?:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?(?:,\s*)?"
+            r"(?:(?:which|that)\s+(?:(?P<rel>[^,;]{0,60}?)\s+)?|(?:the|a|an)\s+[\w\s-]{0,40}?"
             r"\b(?:launched|signed|agreed|developed|set up|established|created|concluded|formed|built|run)\s+"
             r"(?:jointly\s+)?)?"
             r"(?P<prep>between|with|among|involving|by|ties|tying|linking|links|joining|bringing together)\s+"
@@ -749,7 +784,8 @@ class RecordFinder:
         )
         if signed:  # 'the Reciprocal Access Agreement that Mr Sunak and Mr Kishida signed'
             start = sentence.start + phrase.end + signed.start("who")
-            return self.context.parties_in(start, start + len(signed.group("who")))
+            who = signed.group("who")
+            return self.context.parties_in(start, start + len(who)) or self._sides_of_group(who)
         if not m:
             return []
         who = re.split(
@@ -758,12 +794,7 @@ class RecordFinder:
             m.group("who"),
         )[0]
         start = sentence.start + phrase.end + m.start("who")
-        named = self.context.parties_in(start, start + len(who))
-        if not named and JOINT.search(who):  # 'between the two countries'
-            named = next(
-                (list(r.parties) for r in reversed(self.recent) if len(r.parties) == 2 and in_scope(r.parties)),
-                self.context.pair(),
-            )
+        named = self.context.parties_in(start, start + len(who)) or self._sides_of_group(who)
         if m.group("rel"):
             rel_start = sentence.start + phrase.end + m.start("rel")
             named = self.context.parties_in(rel_start, rel_start + len(m.group("rel"))) + named
@@ -773,23 +804,27 @@ class RecordFinder:
             named = self.context.parties_in(subject_start, subject_end) + named
         return named
 
+    def _sides_of_group(self, text: str) -> list[str]:
+        """'the two countries' and 'the three of us': the sides of the last record with that many."""
+        size = 3 if THREE.search(text) else 2 if JOINT.search(text) else 0
+        if not size:
+            return []
+        latest = next((r for r in reversed(self.recent) if len(r.parties) == size and in_scope(r.parties)), None)
+        if latest is None:
+            latest = next((r for r in reversed(self.dialogues + self.agreements) if len(r.parties) == size), None)
+        return list(latest.parties) if latest else (self.context.pair() if size == 2 else [])
+
     def _clause_parties(self, sentence, masked, clause_start, clause_end, phrase) -> list[str]:
         """The parties of a record the phrase itself does not name: the clause's subject and the people in it,
         or for 'the two sides' the record under discussion."""
         start, end = sentence.start + clause_start, sentence.start + clause_end
         clause = masked[clause_start:clause_end]
-        if THREE.search(clause):
-            three = next((r for r in reversed(self.agreements + self.dialogues) if len(r.parties) == 3), None)
-            if three:
-                return list(three.parties)
+        if THREE.search(clause) and (three := self._sides_of_group(clause)):
+            return three
         parties = self.context.parties_in(start, end)
         if JOINT.search(clause) or (phrase.det == "their" and len(parties) < 2):
             # 'the two leaders': the two sides of the last bilateral record talked of
-            pair = next(
-                (list(r.parties) for r in reversed(self.recent) if len(r.parties) == 2 and in_scope(r.parties)),
-                self.context.pair(),
-            )
-            parties = order_parties([*pair, *parties])
+            parties = order_parties([*self._sides_of_group("the two sides"), *parties])
         if not parties and not self.context.people_in(start, end):
             return []
         return order_parties(parties)
@@ -797,11 +832,19 @@ class RecordFinder:
     # -- records -------------------------------------------------------------------------------------------------
     def _new(self, family, cls, phrase: Phrase, content, parties, proper) -> Finding:
         core = self._core(phrase, content, proper)
+        # a track that meets again and again, not a one-off meeting: a dialogue, a 2+2, an 'Nth' or 'regular'
+        # meeting, or talks with a subject of their own ('defence-industrial talks'; 'Defence Ministers' Meeting'
+        # names who met, not what about)
+        subject = re.sub(
+            r"(?i)\b(?:[\w-]+\s+)?(?:ministers|leaders|chiefs)['\u2019]?(?:\s|$)",
+            " ",
+            " ".join([*content, phrase.post]),
+        )
         series = (
             cls in ("dialogue", "negotiations")
-            or (cls == "event" and (proper or bool(TWO_PLUS_TWO.search(core))))
+            or (cls == "event" and bool(TWO_PLUS_TWO.search(core)))
             or (cls == "event" and any(ORDINALS.match(w) and w[:1].isupper() for w in phrase.words))
-            or (cls == "event" and bool(TOPICAL.search(" ".join([*content, phrase.post]))))
+            or (cls == "event" and bool(TOPICAL.search(subject)))
             or (cls == "event" and any(w.lower() in ("regular", "annual", "periodic") for w in phrase.words))
         )
         if family == "dialogue":
@@ -823,7 +866,7 @@ class RecordFinder:
         post = phrase.post
         if post.startswith("of ") and re.search(r"minister|leader", post):
             post = re.sub(r"^of\s+(?:their|the)\s+", "of ", post)
-        core = " ".join([*words, *([] if head in words else [head]), post]).strip()
+        core = " ".join([*(w for w in words if w.lower() != head.lower()), head, post]).strip()
         if phrase.alias and phrase.alias.upper() not in core.upper():
             core = f"{core} ({phrase.alias})"
         return core
@@ -914,14 +957,26 @@ class RecordFinder:
         for status, *_ in said or [(None, 0)]:
             record._said.append((status, Evidence(status, sentence, confidence), near, title))
         if isinstance(record, DialogueFinding):
+            own = re.match(rf"^[^,;]*?\b(?:at|in)\s+(?P<venue>{_VENUE_PLACE})", behind)  # '... with Japan at NATO HQ'
+            if (
+                record.venue is None
+                and own
+                and not re.match(r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?\d", own.group("venue"))
+                and not _MONTH_START.match(own.group("venue"))
+            ):
+                record.venue = Evidence(re.sub(r"(?:\s+(?:of|de|in))+$", "", own.group("venue").rstrip(".")), sentence)
             if record.venue is None and (venue := venue_from(clause)):
                 record.venue = Evidence(venue[0], sentence)
             if record.format is None and (fmt := format_from(clause)):
                 record.format = Evidence(fmt, sentence)
-        if record.head in ("event", "summit") and re.search(
-            r"\b(?:of|at|on|during|before|after|following|ahead of)\s+(?:(?:the|a|an|their|its)\s+)?$",
-            masked[: phrase.start],
-            re.I,
+        if (
+            record.head in ("event", "summit")
+            and re.search(
+                r"\b(?:of|at|on|during|before|after|following|ahead of)\s+(?:(?:the|a|an|their|its)\s+)?$",
+                masked[: phrase.start],
+                re.I,
+            )
+            and not re.match(r"^\s*(?:in\s+[A-Z][\w'-]*\s+)?(?:between|with)\b", masked[phrase.end :])
         ):
             return  # 'on the sidelines of the summit': a setting, not the record under discussion
         if record in self.recent:
@@ -1022,6 +1077,9 @@ class RecordFinder:
         for record in [*self.dialogues, *self.agreements]:
             record.name = self._name(record)
         self.dialogues = [d for d in self.dialogues if in_scope(d.parties) and d._settled]
+        for record in self.dialogues:  # a meeting of the day takes the venue the page's head gives
+            if not record.series and record.venue is None and self.context.venue and record.mentions:
+                record.venue = Evidence(self.context.venue, record.mentions[0], "medium")
         self.agreements = [
             a
             for a in self.agreements

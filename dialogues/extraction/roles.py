@@ -18,13 +18,14 @@ from .wordlists import words
 # Nouns that head a role.
 HEADS = words(
     """
-    ambassador envoy secretary-general secretary minister premier president chancellor chief head director director-
-    general commissioner spokesperson spokesman spokeswoman representative chairman chair chairwoman chairperson
-    governor mayor deputy undersecretary under-secretary official officer diplomat professor researcher fellow
-    analyst lecturer executive ceo cto coo founder king queen emperor lawmaker senator mp adviser advisor counsellor
-    counselor expert scholar economist manager journalist correspondent reporter editor commander attaché attache
-    consul delegate negotiator coordinator leader vice-minister admiral general envoys counterpart colleague partner
-    principal dean councillor legislator parliamentarian sherpa marshal colonel major captain brigadier lieutenant
+    ambassador envoy secretary-general secretary minister premier president chancellor chief head director
+    director-general commissioner spokesperson spokesman spokeswoman representative chairman chair chairwoman
+    chairperson governor mayor deputy undersecretary under-secretary official officer diplomat professor researcher
+    fellow analyst lecturer executive ceo cto coo founder king queen emperor lawmaker senator mp adviser advisor
+    counsellor counselor expert scholar economist manager journalist correspondent reporter editor commander attaché
+    attache consul delegate negotiator coordinator leader vice-minister admiral general envoys counterpart colleague
+    partner principal dean councillor legislator parliamentarian sherpa marshal colonel major captain brigadier
+    lieutenant
     """
 )
 # Words that stand inside a role, before or between its heads.
@@ -36,9 +37,9 @@ MODIFIERS = words(
     programme program project technical science technology space armed forces procurement equipment acquisition
     logistics cabinet press first second air naval navy army joint staff operating financial marketing sales
     business international external internal home interior justice digital cyber communications strategic strategy
-    division department bureau unit group ministry defence-industry defense-industry defence-industrial defense-
-    industrial under of for the and to & global european ministerial engineering public relations representative
-    nominee designate then outgoing incoming new current
+    division department bureau unit group ministry defence-industry defense-industry defence-industrial
+    defense-industrial under of for the and to & global european ministerial engineering public relations
+    representative nominee designate then outgoing incoming new current
     """
 )
 MULTI_HEADS = (
@@ -130,10 +131,13 @@ def same_title(a: str, b: str) -> bool:
     ha, hb = _office(a), _office(b)
     if not ha or not hb:
         return False
+    rank = {"deputy", "vice", "assistant", "state", "under", "acting"}
+    if (ha & rank) != (hb & rank) and (ha & rank and hb & rank or (ha | hb) & rank - {"state"}):
+        return False  # an Assistant Secretary General is not the Secretary General
     return ha == hb or ha <= hb or hb <= ha
 
 
-_OFFICE_WORDS = words(
+_OFFICE_WORDS = {"assistant", "under", "acting"} | words(
     """
     prime foreign defence secretary general minister ambassador president chancellor chief executive director state
     deputy vice trade armed forces spokesperson commissioner head chair envoy premier manager representative affairs
@@ -224,9 +228,15 @@ def _first_party(text: str) -> str:
     return ""
 
 
+_STATE = re.compile(
+    r"\bthe\s+(?:Kingdom|Republic|Federal Republic|Government|State|Principality|Grand Duchy|Commonwealth)\s+of\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+
+
 def parse_role(phrase: str) -> Role | None:
     """The role a phrase gives, with its affiliation and country; None when it holds no title."""
-    text = " ".join(phrase.split()).strip(" ,.;:")
+    text = _STATE.sub("", " ".join(phrase.split()).strip(" ,.;:"))  # 'the Kingdom of Sweden' is Sweden
     m = re.match(r"^who\s+(?:also\s+|currently\s+|now\s+)?(?:heads|led|leads|runs|chairs)\s+(?P<what>.+)$", text, re.I)
     if m:
         text = "head of " + m.group("what")
@@ -276,6 +286,10 @@ def parse_role(phrase: str) -> Role | None:
     # "... of the European Council", "... of the British firm Roke", "... at Mitsubishi Heavy Industries"
     if not affiliation:
         for tail in reversed(list(re.finditer(r"\s+(?:of|at|with|from)\s+", text))):
+            if re.search(r"\s+to\s+", text[: tail.start()]) and not re.search(
+                r"\s+(?:of|at|with|from)\s+", text[: tail.start()]
+            ):
+                continue  # 'Ambassador to the Kingdom of Sweden': where an envoy serves, not whose they are
             org_text = text[tail.end() :]
             to = re.search(r"\s+to\s+", org_text)
             owner = org_text[: to.start()] if to else org_text

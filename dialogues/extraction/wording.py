@@ -10,6 +10,8 @@ concluded", "if they sign") say nothing.
 import calendar
 import re
 
+from .gazetteer import is_adjective
+
 _FUTURE = (
     r"will(?:\s+\w+){0,2}?\s+(?:be\s+)?(?:launch|hold|held|start|begin|follow|take place|meet|convene|bring|set up|"
     r"establish|create|open|inaugurate|resume)|to be (?:held|launched|set up|established|convened)|"
@@ -49,7 +51,7 @@ DIALOGUE_WORDS = [
             r"launched|began|begun|started|inaugurated|opened|got under way|got underway|is under way|are under way|"
             r"underway|ongoing|continu(?:e|es|ed|ing)|resumed|established|set up|have met|has met|meets|upgraded?|"
             r"elevated|(?:is|are|was|were) meeting|since|(?<!to )(?<!will )(?<!would )(?<!could )(?<!should )(?<!may )"
-            r"(?<!might )(?<!can )(?:hold|holds|meet))\b|\b(?:after|following)\s+(?:the|their|its|a)\s*$",
+            r"(?<!might )(?<!can )(?:hold|holds|meet))\b|\b(?:after|following)\s+(?:(?:the|their|its|a)\s+)?$",
             re.I,
         ),
     ),
@@ -69,7 +71,8 @@ AGREEMENT_WORDS = [
         "future_in_force",
         re.compile(
             r"\b(?:will|would|to|set to|due to|expected to|is to|are to)\s+(?:\w+\s+)?(?:take effect|enter into force|"
-            r"come into force|go into effect)|bring (?:\w+\s+){0,3}into force|into force (?:next|later|on|in|from)|"
+            r"come into force|go into effect)|bring (?:\w+\s+){0,3}into force|"
+            r"(?<!entered )(?<!came )into force (?:next|later|on|in|from)|"
             r"take effect (?:on|in|from|next)|will enter into force|enters into force (?:on|in)\b",
             re.I,
         ),
@@ -217,6 +220,8 @@ def venue_from(text: str) -> tuple[str, int] | None:
         if venue.endswith(".") and len(venue.split()[-1]) > 3:
             venue = venue[:-1]  # the sentence's full stop ("... held in Tokyo."), not an abbreviation's
         last = venue.split()[-1] if venue else ""
+        if m.group("visited") and is_adjective(venue.split()[0]):
+            continue  # 'a visiting Japanese delegation': who visited, not where
         if venue and last not in _MONTHS and not re.search(r"\d", venue) and venue.split()[0] not in _MONTHS:
             return venue, m.start("venue" if m.group("venue") else "visited")
     return None

@@ -93,9 +93,8 @@ LABEL = re.compile(
 # Keys of a metadata line ("Speaker: ...", "Venue: ...") in a transcript's or a speech's head.
 META_KEYS = words(
     """
-    speaker speakers venue date location place time event occasion interviewer moderator host from source published
-    updated author language subject ref reference contact email tel telephone phone website editor attendees present
-    duration
+    speaker speakers venue date location place time event occasion from source published updated author language
+    subject ref reference contact email tel telephone phone website editor attendees present duration participants
     """
 )
 # Labels that are roles in a transcript rather than names.
