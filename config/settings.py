@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",
+    "dialogues.security.refuse_nul_in_admin_queries",
 ]
 
 ROOT_URLCONF = "config.urls"
