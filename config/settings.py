@@ -6,6 +6,7 @@ defaults run the dashboard locally on a SQLite file.
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -140,6 +141,9 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+
+# Where the admin keeps uploaded articles between the import preview and its confirmation.
+IMPORT_STAGING_DIR = Path(os.getenv("IMPORT_STAGING_DIR", Path(tempfile.gettempdir()) / "dialogues-import-staging"))
 
 # Article uploads in the admin are read into memory; keep a generous ceiling.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
