@@ -238,6 +238,7 @@ class _Saver:
     _dirty: dict = field(default_factory=dict)  # record key -> record with unsaved field changes
     _new_statements: list = field(default_factory=list)  # written in one batch, before the sources
     _status_changes: list = field(default_factory=list)  # written in one batch, after the sources
+    _spoke_of: set = field(default_factory=set)  # (model, pk) of records this article gave facts before
 
     # -- entry ------------------------------------------------------------
     def save(self, findings: list[SectionFindings]):
@@ -245,8 +246,8 @@ class _Saver:
         if not relevant:
             return
         self.article, new_article = self._article(relevant[0].title)
-        # The records this article spoke of before: importing it again speaks of the same ones.
-        self._spoke_of = set() if new_article else self._records_sourced_by(self.article)
+        if not new_article:  # importing it again speaks of the same records
+            self._spoke_of = self._records_sourced_by(self.article)
         self._statements = {} if new_article else {(s.span_start, s.span_end): s for s in self.article.statements.all()}
         self._known(_names_in(relevant))  # every participant the file names, looked up in one query
         for section in relevant:
