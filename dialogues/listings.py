@@ -187,7 +187,7 @@ def _label(filterset, name: str) -> str:
     return str(filterset.form.fields[name].label or name)
 
 
-def problems(listing: Listing, filterset, params: QueryDict, allowed=("page",)) -> list[Problem]:
+def problems(filterset, params: QueryDict, allowed=("page",)) -> list[Problem]:
     """Invalid filter values, parameters the list does not know, and single-valued filters given twice."""
     found = [
         Problem(f"{_label(filterset, name)}: {' '.join(errors)}", "This filter was ignored.")

@@ -86,7 +86,7 @@ def _report(request, found: list[Problem], notes=()):
 def record_list(request, slug):
     listing = LISTINGS[slug]
     filterset, rows = filtered(listing, request.GET)
-    _report(request, problems(listing, filterset, request.GET), range_notes(listing, filterset))
+    _report(request, problems(filterset, request.GET), range_notes(listing, filterset))
     page = _page(request, rows)
     counts = facet_counts(listing, request.GET)
     facets = [
@@ -143,7 +143,7 @@ def record_export(request, slug, fmt):
     if fmt not in ("csv", "json", "ndjson"):
         raise Http404("Unknown download format")
     filterset, rows = filtered(listing, request.GET)
-    found = problems(listing, filterset, request.GET, allowed=("page", "excel") if fmt == "csv" else ("page",))
+    found = problems(filterset, request.GET, allowed=("page", "excel") if fmt == "csv" else ("page",))
     if request.GET.get("excel", "1") != "1" and fmt == "csv":
         found.append(Problem("excel: the only value is 1 (a byte-order mark for Excel).", ""))
     if found:
