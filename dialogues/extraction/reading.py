@@ -75,6 +75,10 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+def is_html(name: str, text: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+
+
 def read_page(data: bytes, name: str) -> Page:
     """The article text in `data` (the bytes of a file called `name`)."""
     lowered = name.lower()
@@ -92,7 +96,7 @@ def read_page(data: bytes, name: str) -> Page:
     # The same article saved on Windows or on a Mac is the same article.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = None
-    if lowered.endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    if is_html(name, text):
         try:
             text, title = page_text(text)
         except NoArticle as exc:
