@@ -1,19 +1,17 @@
 """The admin's article upload: preview what an import would do, then confirm.
 
-The preview page carries the uploaded files back (base64, in hidden fields), so
-the confirmation imports exactly what was previewed without keeping state
-on the server between the two steps.
+The uploaded files stay on the server between the two steps (import_staging): the
+confirmation imports exactly what was previewed, whatever the browser sends back.
 """
-
-import base64
-import binascii
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from . import import_staging
 from .extraction.reading import MAX_BYTES, SUFFIXES
 from .importing import ArticleMeta, import_file
+from .models import web_url_validator
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,7 +33,13 @@ class UploadForm(forms.Form):
     )
     published = forms.DateField(required=False, help_text="YYYY-MM-DD; relative times in the text are read from it.")
     outlet = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        validators=[web_url_validator],
+        error_messages={"invalid": web_url_validator.message},
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -45,43 +49,38 @@ class UploadForm(forms.Form):
         return files
 
 
-def _meta(data) -> ArticleMeta:
-    return ArticleMeta(data.get("published"), data.get("outlet") or "", data.get("url") or "")
-
-
-def _carried(request) -> list[tuple[str, bytes]] | None:
-    names, blobs = request.POST.getlist("name"), request.POST.getlist("content")
-    try:
-        return [(n, base64.b64decode(b, validate=True)) for n, b in zip(names, blobs, strict=True)]
-    except (binascii.Error, ValueError):
-        return None
+def _confirm(request):
+    staged = import_staging.take(request.session, request.POST.get("token", ""))
+    if staged is None:
+        messages.error(
+            request,
+            "That preview is no longer waiting (already imported, or a day old); please choose the files again.",
+        )
+        return redirect("admin:dialogues_article_import")
+    files, meta = staged
+    for o in (import_file(data, name, meta) for name, data in files):
+        level = messages.ERROR if o.error else messages.SUCCESS
+        detail = o.error or f"{len(o.created)} created, {len(o.changed)} changed, {len(o.left_alone)} left alone"
+        messages.add_message(request, level, f"{o.source}: {o.status} ({detail})")
+    return redirect("admin:dialogues_article_changelist")
 
 
 def import_view(request, admin_site):
     context = {**admin_site.each_context(request), "title": "Import articles"}
     if request.method == "POST" and request.POST.get("step") == "confirm":
-        form = UploadForm(request.POST)
-        form.fields["files"].required = False
-        files = _carried(request)
-        if not form.is_valid() or files is None:
-            messages.error(request, "The upload could not be read back; please choose the files again.")
-            return redirect("admin:dialogues_article_import")
-        outcomes = [import_file(data, name, _meta(form.cleaned_data)) for name, data in files]
-        for o in outcomes:
-            level = messages.ERROR if o.error else messages.SUCCESS
-            detail = o.error or f"{len(o.created)} created, {len(o.changed)} changed, {len(o.left_alone)} left alone"
-            messages.add_message(request, level, f"{o.source}: {o.status} ({detail})")
-        return redirect("admin:dialogues_article_changelist")
+        return _confirm(request)
 
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        outcomes = [import_file(data, name, _meta(form.cleaned_data), dry_run=True) for name, data in files]
+        data = form.cleaned_data
+        meta = ArticleMeta(data.get("published"), data.get("outlet") or "", data.get("url") or "")
+        files = [(f.name, f.read()) for f in data["files"]]
+        outcomes = [import_file(content, name, meta, dry_run=True) for name, content in files]
+        can_import = any(not o.error and o.status == "imported" for o in outcomes)
         context.update(
-            form=form,
             outcomes=outcomes,
-            carried=[(name, base64.b64encode(data).decode()) for name, data in files],
-            can_import=any(not o.error and o.status == "imported" for o in outcomes),
+            can_import=can_import,
+            token=import_staging.stage(request.session, files, meta) if can_import else "",
         )
         return render(request, "admin/dialogues/import_preview.html", context)
     context["form"] = form

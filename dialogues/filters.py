@@ -30,10 +30,11 @@ def _text(*fields):
     def search(queryset, name, value):
         query = Q()
         for field in fields:
-            query |= Q(**{f"{field}__icontains": value[:MAX_SEARCH]})
+            query |= Q(**{f"{field}__icontains": value})
         return queryset.filter(query).distinct()
 
-    return df.CharFilter(label="Text", method=search, widget=SearchInput(attrs={"maxlength": MAX_SEARCH}))
+    # Longer text is an invalid filter (said, and refused by a download), never silently cut.
+    return df.CharFilter(label="Text", method=search, widget=SearchInput, max_length=MAX_SEARCH)
 
 
 def _checkboxes(**kwargs):
@@ -146,6 +147,13 @@ class StatementFilter(df.FilterSet):
         queryset=Dialogue.objects.all(),
         to_field_name="slug",
         label="Dialogue",
+        **_checkboxes(),
+    )
+    agreement = df.ModelMultipleChoiceFilter(
+        field_name="agreement__slug",
+        queryset=Agreement.objects.all(),
+        to_field_name="slug",
+        label="Agreement",
         **_checkboxes(),
     )
     said_from = df.DateFilter(field_name="said_on", lookup_expr="gte", label="Said from", widget=DateInput)

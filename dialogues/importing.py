@@ -13,6 +13,7 @@ import datetime
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,13 +23,14 @@ from pathlib import Path
 from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Count, Q
 
-from .extraction.article import SectionFindings, analyse_page, organisation_kind
+from .extraction.article import SectionFindings, organisation_kind
 from .extraction.gazetteer import PARTIES, Party
 from .extraction.naming import same_subject
-from .extraction.reading import Page, UnreadableFile, read_page
+from .extraction.reading import Page, UnreadableFile, read_file, read_page
 from .extraction.records import AgreementFinding, DialogueFinding, Evidence
 from .extraction.report import section_report
 from .extraction.sentences import Sentence
+from .import_limits import TooMuch, analyse_within_limits, refuse_before_reading
 from .models import (
     Agreement,
     Article,
@@ -110,11 +112,14 @@ class Prepared:
 def prepare(data: bytes, name: str, meta: ArticleMeta) -> Prepared:
     """Read and analyse one file; never raises for bad input (the result says what went wrong)."""
     try:
+        refuse_before_reading(data, name)
         page = read_page(data, name)
-    except UnreadableFile as exc:
+    except UnreadableFile as exc:  # TooMuch among them
         return Prepared(name, meta, error=str(exc))
     try:
-        return Prepared(name, meta, page, analyse_page(page.text, meta.published))
+        return Prepared(name, meta, page, analyse_within_limits(page.text, meta.published))
+    except TooMuch as exc:
+        return Prepared(name, meta, error=str(exc))
     except Exception as exc:  # a fault of ours must cost this one file, not the whole run
         logger.exception("reading %s failed", name)
         return Prepared(name, meta, error=f"could not be read ({exc.__class__.__name__}: {exc}); nothing was saved")
@@ -142,7 +147,24 @@ def import_file(data: bytes, name: str, meta: ArticleMeta, *, dry_run: bool = Fa
 
 def _prepare_item(item: tuple[str, "bytes | Path", ArticleMeta]) -> Prepared:
     name, data, meta = item
-    return prepare(data.read_bytes() if isinstance(data, Path) else data, name, meta)
+    if isinstance(data, Path):
+        try:
+            data = read_file(data)
+        except (UnreadableFile, OSError) as exc:
+            return Prepared(name, meta, error=str(exc))
+    return prepare(data, name, meta)
+
+
+def _die_with(parent: int):
+    """In the worker process: exit as soon as the importing process is gone. A killed parent
+    cannot tell its worker, so the worker watches for being handed to another parent."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 # Below this many files, a second process costs more than it saves.
@@ -159,7 +181,8 @@ def import_files(
             yield save(_prepare_item(item), dry_run=dry_run)
         return
     connections.close_all()  # the worker must not inherit (and later close) our database connection
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=fork, initializer=_die_with, initargs=(os.getpid(),)) as pool:
         for prepared in pool.map(_prepare_item, items, chunksize=8):
             yield save(prepared, dry_run=dry_run)
 
@@ -216,6 +239,7 @@ class _Saver:
     _dirty: dict = field(default_factory=dict)  # record key -> record with unsaved field changes
     _new_statements: list = field(default_factory=list)  # written in one batch, before the sources
     _status_changes: list = field(default_factory=list)  # written in one batch, after the sources
+    _spoke_of: set = field(default_factory=set)  # (model, pk) of records this article gave facts before
 
     # -- entry ------------------------------------------------------------
     def save(self, findings: list[SectionFindings]):
@@ -223,6 +247,8 @@ class _Saver:
         if not relevant:
             return
         self.article, new_article = self._article(relevant[0].title)
+        if not new_article:  # importing it again speaks of the same records
+            self._spoke_of = self._records_sourced_by(self.article)
         self._statements = {} if new_article else {(s.span_start, s.span_end): s for s in self.article.statements.all()}
         self._known(_names_in(relevant))  # every participant the file names, looked up in one query
         for section in relevant:
@@ -242,6 +268,11 @@ class _Saver:
         Statement.objects.bulk_create(self._new_statements)
         Source.objects.bulk_create(self._pending)
         StatusChange.objects.bulk_create(self._status_changes)
+
+    @staticmethod
+    def _records_sourced_by(article) -> set[tuple[str, int]]:
+        rows = Source.objects.filter(article=article).values_list("dialogue_id", "agreement_id").distinct()
+        return {(name, pk) for row in rows for name, pk in zip(("dialogue", "agreement"), row, strict=True) if pk}
 
     @staticmethod
     def _key(record) -> tuple[str, int]:
@@ -360,6 +391,13 @@ class _Saver:
             same_parties = same_parties.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
         # one query for both ways a finding can be the same record
         found = list(model.objects.filter(Q(name__iexact=name) | Q(pk__in=same_parties.values("pk"))))
+        # Imported again, an article speaks of the records it spoke of before, even if a record
+        # made since would match it too: importing the same file twice changes nothing.
+        before = [r for r in found if self._key(r) in self._spoke_of]
+        return self._best(before, parties, name) or self._best(found, parties, name)
+
+    @staticmethod
+    def _best(found: list, parties: list[str], name: str):
         by_name = next((r for r in found if r.name.lower() == name.lower()), None)
         if by_name or not parties:
             return by_name

@@ -2,6 +2,7 @@
 function that turns a request's query string into the filtered, sorted rows. The
 list page and every download call `filtered()`, so what you see is what you get."""
 
+import difflib
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -48,6 +49,7 @@ def _with_fact_sources(queryset: QuerySet) -> QuerySet:
     sources = (
         Source.objects.filter(field__in=("status", "expected_text", "date_text"))
         .select_related("article")
+        .defer("article__text")
         .order_by("-created_at")
     )
     return queryset.prefetch_related(Prefetch("sources", queryset=sources, to_attr="fact_sources"))
@@ -62,6 +64,7 @@ class Listing:
     facets: dict[str, str]  # filter name -> the value path counted for it
     columns: list[Column]
     default_order: tuple[str, ...]
+    date_range: tuple[str, str] | None = None  # the "from" and "to" filters of its dates
 
     def queryset(self) -> QuerySet:
         return ROWS[self.slug]()
@@ -73,7 +76,9 @@ ROWS = {
     "participants": lambda: Participant.objects.select_related("affiliation").annotate(
         statement_count=Count("statements", distinct=True)
     ),
-    "statements": lambda: Statement.objects.select_related("speaker", "article", "dialogue", "agreement"),
+    "statements": lambda: Statement.objects.select_related("speaker", "article", "dialogue", "agreement").defer(
+        "article__text", "dialogue__summary", "agreement__summary"
+    ),
 }
 
 DIALOGUES = Listing(
@@ -98,6 +103,7 @@ DIALOGUES = Listing(
         *_source_columns("expected", "expected_text"),
     ],
     default_order=("name",),
+    date_range=("expected_from", "expected_to"),
 )
 AGREEMENTS = Listing(
     "agreements",
@@ -118,6 +124,7 @@ AGREEMENTS = Listing(
         *_source_columns("date", "date_text"),
     ],
     default_order=("name",),
+    date_range=("date_from", "date_to"),
 )
 PARTICIPANTS = Listing(
     "participants",
@@ -153,6 +160,7 @@ STATEMENTS = Listing(
         Column("source_url", lambda s: s.article.url),
     ],
     default_order=("-said_on", "article_id", "span_start"),
+    date_range=("said_from", "said_to"),
 )
 LISTINGS = {listing.slug: listing for listing in (DIALOGUES, AGREEMENTS, PARTICIPANTS, STATEMENTS)}
 
@@ -164,6 +172,59 @@ def filtered(listing: Listing, params: QueryDict):
     if not filterset.form.cleaned_data.get("sort"):
         rows = rows.order_by(*listing.default_order)
     return filterset, rows
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a query string that is not a filter in force. The page shows it with what was
+    done instead (`outcome`); a download refuses to run, since it would hold more than was asked."""
+
+    text: str
+    outcome: str
+
+
+def _label(filterset, name: str) -> str:
+    return str(filterset.form.fields[name].label or name)
+
+
+def problems(filterset, params: QueryDict, allowed=("page",)) -> list[Problem]:
+    """Invalid filter values, parameters the list does not know, and single-valued filters given twice."""
+    found = [
+        Problem(f"{_label(filterset, name)}: {' '.join(errors)}", "This filter was ignored.")
+        for name, errors in filterset.errors.items()
+    ]
+    known = [*filterset.filters, *allowed]
+    for name, values in params.lists():
+        if name not in known:
+            guess = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean \u201c{guess[0]}\u201d?)" if guess else ""
+            found.append(Problem(f"\u201c{name[:40]}\u201d is not a filter of this list{hint}.", "It was ignored."))
+        elif len(values) > 1 and name in filterset.filters and not _many_allowed(filterset, name):
+            found.append(
+                Problem(
+                    f"{_label(filterset, name)} was given {len(values)} times.",
+                    f"Only the last, \u201c{values[-1][:40]}\u201d, was used.",
+                )
+            )
+    return found
+
+
+def _many_allowed(filterset, name: str) -> bool:
+    return getattr(filterset.form.fields[name].widget, "allow_multiple_selected", False)
+
+
+def range_notes(listing: Listing, filterset) -> list[str]:
+    """A date range whose start is after its end: kept as given, but said."""
+    if not listing.date_range:
+        return []
+    start, end = (filterset.form.cleaned_data.get(name) for name in listing.date_range)
+    if not (start and end and start > end):
+        return []
+    (start_label, end_label) = (_label(filterset, name) for name in listing.date_range)
+    return [
+        f"\u201c{start_label}\u201d ({start:%-d %b %Y}) is after \u201c{end_label}\u201d ({end:%-d %b %Y});"
+        " they were used as given. Did you mean them the other way round?"
+    ]
 
 
 def facet_counts(listing: Listing, params: QueryDict) -> dict[str, dict[str, int]]:

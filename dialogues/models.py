@@ -10,6 +10,7 @@ keeps each status move with the Source or editor behind it.
 import datetime
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -57,22 +58,48 @@ def _window_check(earliest: str, latest: str, name: str) -> models.CheckConstrai
     )
 
 
+# An article's address is a web page: anything else (javascript:, data:, file:) is refused on the
+# way in and, should one reach the database anyway, by a constraint there.
+WEB_SCHEMES = ("http", "https")
+web_url_validator = URLValidator(schemes=WEB_SCHEMES, message="Enter a web address starting with http:// or https://.")
+
+
+class ArticleManager(models.Manager):
+    def get_queryset(self):
+        # An article's text may run to megabytes: it is read only where it is shown.
+        return super().get_queryset().defer("text")
+
+
 class Article(Timestamped):
     """A source document as imported; its text is what every span points into."""
 
     title = models.CharField(max_length=500)
     outlet = models.CharField(max_length=200, blank=True, db_index=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[web_url_validator])
     published = models.DateField(null=True, blank=True, db_index=True)
     text = models.TextField()
     checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
     source_name = models.CharField(max_length=500, blank=True, help_text="File name it was imported from")
 
+    objects = ArticleManager()
+
     class Meta:
         ordering = ["-published", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="article_url_is_web",
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def web_url(self) -> str:
+        """The address, if it is a web page's (http or https); else "" — never a script to link to."""
+        scheme = self.url.split(":", 1)[0].strip().lower()
+        return self.url if scheme in WEB_SCHEMES and ":" in self.url else ""
 
     def sentence_at(self, start: int, end: int) -> str:
         return self.text[start:end]

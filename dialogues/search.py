@@ -1,14 +1,20 @@
 """Search across statements, dialogues, agreements and articles: PostgreSQL's ranked
-full-text search when the database is PostgreSQL, a plain substring match on SQLite."""
+full-text search when the database is PostgreSQL, a plain substring match on SQLite.
+
+On PostgreSQL only the first SEARCHED_CHARS characters of each field are searched: it refuses a
+text vector over 1 MB, and one long article must not break search for everyone. Results never
+carry an article's text."""
 
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import Left
 
 from .models import Agreement, Article, Dialogue, Statement
 
 LIMIT = 20
+SEARCHED_CHARS = 100_000
 
 
 @dataclass
@@ -33,16 +39,18 @@ TARGETS = {
 }
 
 
+def _rows(model, related):
+    rows = model.objects.select_related(*related)
+    return rows.defer("article__text") if "article" in related else rows
+
+
 def _postgres(model, fields, related, query):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    vector = SearchVector(*fields, config="english")
+    vector = SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
     terms = SearchQuery(query, search_type="websearch", config="english")
     return list(
-        model.objects.select_related(*related)
-        .annotate(rank=SearchRank(vector, terms))
-        .filter(rank__gt=0)
-        .order_by("-rank")[:LIMIT]
+        _rows(model, related).annotate(rank=SearchRank(vector, terms)).filter(rank__gt=0).order_by("-rank")[:LIMIT]
     )
 
 
@@ -50,7 +58,7 @@ def _substring(model, fields, related, query):
     condition = Q()
     for field in fields:
         condition |= Q(**{f"{field}__icontains": query})
-    return list(model.objects.select_related(*related).filter(condition).distinct()[:LIMIT])
+    return list(_rows(model, related).filter(condition).distinct()[:LIMIT])
 
 
 def search(query: str) -> Results:

@@ -3,11 +3,15 @@ import datetime
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.db.models.functions import Substr
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from . import exports
-from .listings import LISTINGS, describe, facet_counts, filtered
+from .filters import MAX_SEARCH
+from .forms import SearchForm
+from .listings import LISTINGS, Problem, describe, facet_counts, filtered, problems, range_notes
 from .models import (
     Agreement,
     AgreementStatus,
@@ -23,6 +27,8 @@ from .search import search
 from .timeline import timeline
 
 PAGE_SIZE = 25
+STATEMENTS_SHOWN = 20  # on a record's page; the rest are a link away, in the statements list
+CONTEXT_CHARS = 2_000  # at most this much of the article either side of a quote
 
 
 def _status_counts(model, statuses) -> list[tuple[str, str, int]]:
@@ -70,16 +76,17 @@ def _page(request, rows):
         return paginator.page(last)
 
 
-def _report_bad_filters(request, filterset):
-    for name, errors in filterset.errors.items():
-        label = filterset.form.fields[name].label or name
-        messages.warning(request, f"{label}: {' '.join(errors)} This filter was ignored.")
+def _report(request, found: list[Problem], notes=()):
+    for problem in found:
+        messages.warning(request, f"{problem.text} {problem.outcome}")
+    for note in notes:
+        messages.warning(request, note)
 
 
 def record_list(request, slug):
     listing = LISTINGS[slug]
     filterset, rows = filtered(listing, request.GET)
-    _report_bad_filters(request, filterset)
+    _report(request, problems(filterset, request.GET), range_notes(listing, filterset))
     page = _page(request, rows)
     counts = facet_counts(listing, request.GET)
     facets = [
@@ -133,7 +140,19 @@ def _choices(field):
 
 def record_export(request, slug, fmt):
     listing = LISTINGS[slug]
+    if fmt not in ("csv", "json", "ndjson"):
+        raise Http404("Unknown download format")
     filterset, rows = filtered(listing, request.GET)
+    found = problems(filterset, request.GET, allowed=("page", "excel") if fmt == "csv" else ("page",))
+    if request.GET.get("excel", "1") != "1" and fmt == "csv":
+        found.append(Problem("excel: the only value is 1 (a byte-order mark for Excel).", ""))
+    if found:
+        # A download never holds more than was asked for: an ignored filter would widen it.
+        lines = "\n".join(f"- {problem.text}" for problem in found)
+        return HttpResponseBadRequest(
+            f"Nothing was downloaded: this query string has problems.\n{lines}\nFix or remove them and try again.\n",
+            content_type="text/plain; charset=utf-8",
+        )
     name = describe(listing, filterset, rows.count())
     name = name.split(" ", 1)[1] if " " in name else name  # drop the count
     rows = rows.iterator(chunk_size=500)
@@ -142,17 +161,25 @@ def record_export(request, slug, fmt):
         return exports.csv_response(rows, listing.columns, exports.export_filename(name, "csv"), excel=excel)
     if fmt == "json":
         return exports.json_response(rows, listing.columns, exports.export_filename(name, "json"))
-    if fmt == "ndjson":
-        return exports.ndjson_response(rows, listing.columns, exports.export_filename(name, "ndjson"))
-    raise Http404("Unknown download format")
+    return exports.ndjson_response(rows, listing.columns, exports.export_filename(name, "ndjson"))
 
 
 def _history(record):
-    return record.status_changes.select_related("source__article", "editor")
+    return record.status_changes.select_related("source__article", "editor").defer("source__article__text")
 
 
 def _sources(record):
-    return record.sources.select_related("article", "editor").order_by("field", "-created_at")
+    return record.sources.select_related("article", "editor").defer("article__text").order_by("field", "-created_at")
+
+
+def _statements(statements, list_filter: str, slug: str) -> dict:
+    """The newest statements for a record's page, and the list that holds them all."""
+    rows = statements.select_related("speaker", "article").defer("article__text").order_by("-said_on", "-pk")
+    return {
+        "statements": rows[:STATEMENTS_SHOWN],
+        "statements_total": statements.count(),
+        "statements_list": f"{reverse('statements-list')}?{list_filter}={slug}",
+    }
 
 
 def _record_page(request, queryset, slug: str, name: str):
@@ -162,7 +189,7 @@ def _record_page(request, queryset, slug: str, name: str):
         name: record,
         "history": _history(record),
         "sources": _sources(record),
-        "statements": record.statements.select_related("speaker", "article"),
+        **_statements(record.statements, name, slug),
     }
     return render(request, f"dialogues/{name}_detail.html", context)
 
@@ -185,11 +212,10 @@ def participant_detail(request, slug):
         ),
         slug=slug,
     )
-    statements = participant.statements.select_related("article", "dialogue", "agreement")
     spoken_in = Dialogue.objects.filter(statements__speaker=participant).distinct()
     context = {
         "participant": participant,
-        "statements": statements,
+        **_statements(participant.statements, "speaker", slug),
         "dialogues": {*participant.dialogues.all(), *spoken_in},
         "sources": _sources(participant),
     }
@@ -198,18 +224,22 @@ def participant_detail(request, slug):
 
 def statement_detail(request, pk):
     statement = get_object_or_404(
-        Statement.objects.select_related("speaker", "article", "dialogue", "agreement"), pk=pk
+        Statement.objects.select_related("speaker", "article", "dialogue", "agreement").defer("article__text"), pk=pk
     )
-    text = statement.article.text
-    start = text.rfind("\n", 0, statement.span_start) + 1
-    end = text.find("\n", statement.span_end)
-    end = len(text) if end < 0 else end
+    # The quote's paragraph, read from a window of the article around it (never the whole text).
+    offset = max(statement.span_start - CONTEXT_CHARS, 0)
+    length = statement.span_end + CONTEXT_CHARS - offset
+    window = Article.objects.filter(pk=statement.article_id).values_list(Substr("text", offset + 1, length), flat=True)
+    text = window.get()
+    start, end = statement.span_start - offset, statement.span_end - offset
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
     context = {
         "statement": statement,
-        "before": text[start : statement.span_start],
-        "quote": text[statement.span_start : statement.span_end],
-        "after": text[statement.span_end : end],
-        "sources": statement.sources.select_related("article"),
+        "before": text[before:start],
+        "quote": text[start:end],
+        "after": text[end : None if after < 0 else after],
+        "sources": statement.sources.select_related("article").defer("article__text"),
     }
     return render(request, "dialogues/statement_detail.html", context)
 
@@ -234,9 +264,15 @@ def article_detail(request, pk):
 
 
 def search_page(request):
-    query = request.GET.get("q", "").strip()
-    if len(query) > 200:
-        messages.warning(request, "That search was very long; only its first 200 characters were used.")
-        query = query[:200]
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    for error in form.errors.get("q", []):
+        messages.warning(request, f"Search: {error} Nothing was searched.")
+    if len(query) > MAX_SEARCH:
+        messages.warning(request, f"That search was very long; only its first {MAX_SEARCH} characters were used.")
+        query = query[:MAX_SEARCH]
+    for name in request.GET:
+        if name != "q":
+            messages.warning(request, f"\u201c{name[:40]}\u201d is not a search option. It was ignored.")
     results = search(query) if query else None
     return render(request, "dialogues/search.html", {"query": query, "results": results})

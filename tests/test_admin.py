@@ -141,3 +141,18 @@ def test_every_admin_page_renders_for_an_administrator(client, django_user_model
         if first is not None:
             assert client.get(f"{base}{first.pk}/change/").status_code == 200, base
     assert client.get("/admin/dialogues/article/import/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/autocomplete/?term=%00&app_label=dialogues&model_name=dialogue&field_name=parties",
+        "/admin/autocomplete/?term=NA%00TO&app_label=dialogues&model_name=statement&field_name=article",
+        "/admin/dialogues/dialogue/?q=%00",
+        "/admin/dialogues/dialogue/?status=%00",
+        "/admin/dialogues/source/?field=%00",
+    ],
+)
+def test_a_nul_in_an_admin_search_is_refused_not_a_server_error(editor_client, nato, url):
+    response = editor_client.get(url)
+    assert response.status_code == 400 and "holds a NUL character" in response.content.decode()

@@ -1,10 +1,12 @@
 """Editors import from the admin: upload, read the preview, confirm."""
 
+import base64
 import re
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from dialogues.models import Article, Dialogue
 
@@ -16,24 +18,36 @@ def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content if content is not None else (SEEDS / name).read_bytes())
 
 
+@pytest.fixture(autouse=True)
+def staging(settings, tmp_path):
+    settings.IMPORT_STAGING_DIR = tmp_path / "staging"
+    return settings.IMPORT_STAGING_DIR
+
+
+def preview(client, **fields):
+    fields.setdefault("files", [upload("004_226b3f89e1556764.txt")])
+    return client.post("/admin/dialogues/article/import/", fields)
+
+
+def token_in(page: str) -> str:
+    return re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+
 def test_an_editor_previews_then_confirms_an_upload(editor_client):
-    preview = editor_client.post(
-        "/admin/dialogues/article/import/",
-        {
-            "files": [upload("004_226b3f89e1556764.txt"), upload("empty.txt", b"")],
-            "published": "2025-07-23",
-            "outlet": "The Japan Times",
-        },
+    response = preview(
+        editor_client,
+        files=[upload("004_226b3f89e1556764.txt"), upload("empty.txt", b"")],
+        published="2025-07-23",
+        outlet="The Japan Times",
     )
-    page = preview.content.decode()
-    assert preview.status_code == 200
+    page = response.content.decode()
+    assert response.status_code == 200
     assert "Would create" in page and "dialogue: Japan–EU Defense Industry Dialogue" in page
     assert "empty file" in page and "LDP Lawmakers Meeting" in page  # a failed file, a skipped teaser
     assert Article.objects.count() == 0, "a preview writes nothing"
+    assert 'name="content"' not in page, "the files stay on the server"
 
-    fields = {"step": "confirm", "published": "2025-07-23", "outlet": "The Japan Times"}
-    fields["name"] = re.findall(r'name="name" value="([^"]+)"', page)
-    fields["content"] = re.findall(r'name="content" value="([^"]*)"', page)
+    fields = {"step": "confirm", "token": token_in(page)}
     done = editor_client.post("/admin/dialogues/article/import/", fields, follow=True)
     assert "004_226b3f89e1556764.txt: imported" in done.content.decode()
     dialogue = Dialogue.objects.get(parties__name="EU")
@@ -41,14 +55,48 @@ def test_an_editor_previews_then_confirms_an_upload(editor_client):
     assert Article.objects.get().outlet == "The Japan Times"
 
 
+def test_the_confirmation_imports_what_was_previewed_whatever_the_browser_sends(editor_client, staging):
+    token = token_in(preview(editor_client, published="2025-07-23").content.decode())
+    forged = {
+        "step": "confirm",
+        "token": token,
+        "name": ["../../etc/evil.txt"],
+        "content": [base64.b64encode(b"Japan and NATO agree everything.").decode()],
+        "published": "1999-01-01",
+        "outlet": "Forged Times",
+        "url": "javascript:alert(1)",
+    }
+    editor_client.post("/admin/dialogues/article/import/", forged)
+    article = Article.objects.get()
+    assert (article.source_name, article.outlet, article.url) == ("004_226b3f89e1556764.txt", "", "")
+    assert article.published.isoformat() == "2025-07-23"
+    assert list(staging.iterdir()) == [], "nothing is left staged"
+
+
+def test_a_token_works_once_and_only_for_the_session_that_previewed(editor_client, client, editor):
+    token = token_in(preview(editor_client).content.decode())
+    other = Client()
+    other.force_login(editor)
+    refused = other.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token}, follow=True)
+    assert "no longer waiting" in refused.content.decode() and Article.objects.count() == 0
+    editor_client.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token})
+    again = editor_client.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token}, follow=True)
+    assert "no longer waiting" in again.content.decode() and Article.objects.count() == 1
+
+
 def test_a_tampered_confirmation_is_refused_without_importing(editor_client):
     response = editor_client.post(
         "/admin/dialogues/article/import/",
-        {"step": "confirm", "name": ["a.txt"], "content": ["not base64!"]},
+        {"step": "confirm", "token": "made-up", "name": ["a.txt"], "content": ["not base64!"]},
         follow=True,
     )
-    assert "could not be read back" in response.content.decode()
+    assert "no longer waiting" in response.content.decode()
     assert Article.objects.count() == 0
+
+
+def test_an_upload_address_must_be_a_web_page(editor_client):
+    response = preview(editor_client, url="javascript:alert(1)")
+    assert "Enter a web address starting with http:// or https://." in response.content.decode()
 
 
 def test_the_import_page_is_for_staff_only(client):

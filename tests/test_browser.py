@@ -93,3 +93,38 @@ def test_a_filter_form_works_from_the_keyboard_alone(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/dialogues/?*status=planned*")
     assert "2 dialogues where status is planned" in page.locator(".summary").inner_text()
+
+
+def test_no_page_or_admin_form_breaks_the_content_security_policy(browser, live_server, transactional_db, settings):
+    from django.contrib.auth.models import User
+
+    from dialogues.models import Dialogue
+
+    # The live server serves static files through the finders, which know no hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
+    User.objects.create_superuser("admin", password="a-long-admin-passphrase")
+    context = browser.new_context(base_url=live_server.url)  # scripts on, as an editor has them
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    dialogue = Dialogue.objects.get(parties__name="NATO")
+    for url in ["/", "/dialogues/", dialogue.get_absolute_url(), "/search/?q=information"]:
+        page.goto(url)
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill("a-long-admin-passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/admin/dialogues/dialogue/{dialogue.pk}/change/")
+    page.locator(".field-parties .select2-selection").click()  # the parties autocomplete opens its list
+    page.locator(".select2-results__option").first.wait_for()
+    page.get_by_role("button", name="Add another Statement").click()  # an inline row, made from its template
+    page.goto("/admin/dialogues/agreement/add/")
+    page.locator(".field-date_earliest .date-icon").click()  # the calendar pop-up
+    page.locator(".calendarbox").first.wait_for()
+    page.goto("/admin/dialogues/article/import/")
+    context.close()
+    assert refused == []

@@ -77,3 +77,31 @@ def test_json_and_ndjson_carry_the_same_rows(client, seeded):
 
 def test_an_unknown_download_format_is_not_found(client, seeded):
     assert client.get("/dialogues.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        (
+            "/statements.csv?speaker=nobody",
+            "Speaker: Select a valid choice. nobody is not one of the available choices.",
+        ),
+        ("/dialogues.json?status=postponed", "Status: Select a valid choice."),
+        ("/dialogues.ndjson?expected_from=31-02-2026", "Expected from: Enter a valid date."),
+        ("/dialogues.csv?stauts=planned", "“stauts” is not a filter of this list (did you mean “status”?)."),
+        ("/dialogues.csv?q=" + "x" * 201, "Text: Ensure this value has at most 200 characters"),
+        ("/dialogues.csv?q=NATO&q=EU", "Text was given 2 times."),
+        ("/dialogues.json?excel=1", "“excel” is not a filter of this list."),
+        ("/dialogues.csv?excel=yes", "excel: the only value is 1"),
+    ],
+)
+def test_a_download_with_a_bad_filter_is_refused_not_widened(client, seeded, url, says):
+    response = client.get(url)
+    assert response.status_code == 400 and response["Content-Type"] == "text/plain; charset=utf-8"
+    assert says in response.content.decode()
+    assert "Nothing was downloaded" in response.content.decode()
+
+
+def test_a_download_ignores_the_page_number_and_holds_every_row(client, seeded):
+    _, body = download(client, "/statements.csv?page=2")
+    assert len(rows_of(body)) == Statement.objects.count()

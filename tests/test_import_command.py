@@ -255,3 +255,153 @@ def test_two_articles_of_one_day_that_disagree_do_not_flip_a_fact_on_every_impor
     dialogue.refresh_from_db()
     assert (dialogue.expected_text, dialogue.venue) == first == ("early next year", "Tokyo")
     assert "2 file(s): 2 unchanged" in output
+
+
+def test_importing_again_speaks_of_the_records_it_spoke_of_before(tmp_path):
+    """Found in a 33-file corpus: the second import added two sources while it said 'unchanged'."""
+    from tests.conftest import party
+
+    program = Agreement.objects.create(name="Global Combat Air Program", kind="programme", status="agreed")
+    program.parties.set([party("Japan", region="japan"), party("UK"), party("Italy")])
+    (tmp_path / "gcap.txt").write_text(
+        "Japan and Europe build defence-industrial ties\n"
+        "Europe has started to build the scaffolding. The Global Combat Air Programme already ties Japan"
+        " to Britain and Italy in developing a next-generation fighter.\n"
+    )
+    run(tmp_path / "gcap.txt", "--published", "2025-07-01")
+    assert program.sources.filter(article__isnull=False).exists()  # matched across the spellings
+    Agreement.objects.create(name="Global Combat Air Programme")  # since made, and matching by name
+    before = counts()
+    output = run(tmp_path / "gcap.txt", "--published", "2025-07-01")
+    assert counts() == before and "1 file(s): 1 unchanged" in output
+
+
+def test_an_article_of_a_thousand_quotations_is_refused_whole(tmp_path):
+    quotes = "".join(f'"We need cooperation number {n}," Osamu Izawa said.\n' for n in range(1000))
+    (tmp_path / "flood.txt").write_text(f"Japan and NATO to launch defense-industrial talks\n{quotes}")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="flood.txt"):
+        call_command("import_articles", str(tmp_path / "flood.txt"), "--published", "2025-07-15", stdout=out)
+    assert "holds 1,000 quotations; an article may hold at most 300, so nothing of it was imported" in out.getvalue()
+    assert counts() == (0, 0, 0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "ftp://x.org/a"],
+)
+def test_an_address_that_is_not_a_web_page_stops_its_file_only(tmp_path, url):
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", tmp_path)
+    shutil.copy(SEEDS / "000_92ee229aff965d8c.txt", tmp_path)
+    (tmp_path / "manifest.csv").write_text(
+        f"file,published,outlet,url\n004_226b3f89e1556764.txt,2025-07-23,Japan Times,{url}\n"
+        "000_92ee229aff965d8c.txt,2025-07-15,Japan Times,https://www.japantimes.co.jp/news/2025/07/15/\n"
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="004_226b3f89e1556764.txt"):
+        call_command("import_articles", str(tmp_path), stdout=out)
+    assert "manifest.csv line 2: url" in out.getvalue() and "is not a web address" in out.getvalue()
+    assert list(Article.objects.values_list("url", flat=True)) == ["https://www.japantimes.co.jp/news/2025/07/15/"]
+    with pytest.raises(CommandError, match="--url"):
+        run(SEEDS / "004_226b3f89e1556764.txt", "--url", url)
+
+
+def test_one_bad_manifest_date_stops_only_its_own_file(tmp_path):
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", tmp_path)
+    shutil.copy(SEEDS / "000_92ee229aff965d8c.txt", tmp_path)
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\n004_226b3f89e1556764.txt,23/07/2025\n000_92ee229aff965d8c.txt,2025-07-15\n"
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 path"):
+        call_command("import_articles", str(tmp_path), stdout=out)
+    assert "004_226b3f89e1556764.txt: not imported, its manifest row is wrong" in out.getvalue()
+    assert "000_92ee229aff965d8c.txt: imported" in out.getvalue()
+    assert Article.objects.get().published.isoformat() == "2025-07-15"
+
+
+def test_manifest_rows_that_name_no_file_here_are_reported(tmp_path):
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", tmp_path)
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\n004_226b3f89e1556764.txt,2025-07-23\nmissing.txt,2025-07-01\n"
+        "../../etc/passwd.txt,2025-07-01\n/etc/hosts.txt,2025-07-01\n"
+    )
+    output = run(tmp_path)
+    assert "line 3: there is no file 'missing.txt'" in output
+    assert "line 4: '../../etc/passwd.txt' is a path, not a file beside the manifest; row ignored" in output
+    assert "line 5: '/etc/hosts.txt' is a path" in output
+    assert "1 file(s): 1 imported" in output
+
+
+def test_a_link_out_of_the_import_folder_is_not_followed(tmp_path):
+    outside, folder = tmp_path / "outside", tmp_path / "articles"
+    outside.mkdir()
+    folder.mkdir()
+    shutil.copy(SEEDS / "004_226b3f89e1556764.txt", outside / "secret.txt")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    shutil.copy(SEEDS / "000_92ee229aff965d8c.txt", folder)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(folder), "--published", "2025-07-15", stdout=out)
+    assert f"{folder / 'secret.txt'}: links outside {folder}; not read" in out.getvalue()
+    assert Article.objects.count() == 1 and not Article.objects.filter(source_name__contains="secret").exists()
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    import tracemalloc
+
+    from dialogues.importing import ArticleMeta, import_files
+
+    with open(tmp_path / "huge.txt", "wb") as f:
+        f.truncate(30 * 1024 * 1024)  # 30 MB, sparse
+    tracemalloc.start()
+    (outcome,) = import_files([("huge.txt", tmp_path / "huge.txt", ArticleMeta())])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert outcome.error == "too large (30.0 MB; the limit is 5 MB)"
+    assert peak < 2 * 1024 * 1024
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return [int(child) for child in f.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_killed_import_leaves_its_committed_files_on_record_and_no_worker_behind(tmp_path):
+    import signal
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(40):  # enough for the second process
+        text = (SEEDS / "004_226b3f89e1556764.txt").read_text()
+        (folder / f"{n:03}.txt").write_text(text.replace("Japan-EU", f"Japan-EU {n}"))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DEBUG": "true"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    command = subprocess.Popen(
+        [*manage, "import_articles", str(folder), "--published", "2025-07-23"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    first = command.stdout.readline()  # written as the first file commits, not at the end
+    assert first.startswith("+ ") and "000.txt: imported" in first
+    workers = _children(command.pid)
+    assert workers, "no worker process was started"
+    command.send_signal(signal.SIGKILL)
+    command.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "the worker outlived the killed import"

@@ -2,10 +2,13 @@
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dialogues.models import Article, Dialogue, Participant, Statement
 
@@ -168,3 +171,119 @@ def test_a_list_page_runs_the_same_few_queries_however_many_rows(
         page(client, "/dialogues/?party=nato&status=planned&sort=-name")
     with django_assert_max_num_queries(15):
         page(client, "/statements/")
+
+
+ARTICLE_TEXT_LOADED = re.compile(r'(SELECT|,)\s*"dialogues_article"\."text"\s*(,|FROM)')
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/dialogues/",
+        "/agreements/",
+        "/participants/",
+        "/statements/",
+        "/statements/?q=information",
+        "/dialogues.csv",
+        "/agreements.json",
+        "/statements.csv",
+        "/statements.ndjson",
+        "/search/?q=information",
+        "/feed/",
+    ],
+)
+def test_no_list_feed_search_or_download_loads_an_articles_text(client, seeded, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    loading = [q["sql"] for q in queries.captured_queries if ARTICLE_TEXT_LOADED.search(q["sql"])]
+    assert loading == []
+
+
+def test_a_statement_page_reads_only_the_article_around_its_quote(client, japan, nato):
+    padding = "Filler paragraph about something else entirely.\n" * 20_000  # a megabyte of article
+    text = f"Japan and NATO\n{padding}Izawa said: 'We need information.' He left.\n{padding}"
+    article = Article.objects.create(title="Long", text=text, checksum="d" * 64)
+    start = text.index("We need")
+    statement = Statement.objects.create(
+        text="We need information.", speaker=japan, article=article, span_start=start, span_end=start + 20
+    )
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client, statement.get_absolute_url())
+    assert "Izawa said: &#x27;<mark>We need information.</mark>&#x27; He left." in html
+    assert not [q for q in queries.captured_queries if ARTICLE_TEXT_LOADED.search(q["sql"])]
+    assert len(html) < 50_000
+
+
+def test_a_record_page_shows_the_newest_statements_and_links_to_all_of_them(client, japan, nato):
+    article = Article.objects.create(title="Talks", text="x" * 100, checksum="c" * 64)
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", status="planned")
+    Statement.objects.bulk_create(
+        Statement(text=f"Quote {n}", speaker=japan, article=article, span_start=n, span_end=n + 1, dialogue=dialogue)
+        for n in range(30)
+    )
+    html = page(client, dialogue.get_absolute_url())
+    assert html.count("<blockquote>") == 20 and "Quote 29" in html and "Quote 0<" not in html
+    assert f'<a href="/statements/?dialogue={dialogue.slug}">All 30 statements</a>' in html
+    assert "30 statements where" in page(client, f"/statements/?dialogue={dialogue.slug}")
+    assert "All 30 statements" in page(client, japan.get_absolute_url())
+
+
+def test_an_address_that_is_not_a_web_page_is_never_stored_nor_linked(japan_times_article):
+    from django.db import IntegrityError, transaction
+
+    for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>"]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=japan_times_article.pk).update(url=url)
+        assert Article(url=url).web_url == ""
+    assert Article(url="https://www.japantimes.co.jp/x").web_url == "https://www.japantimes.co.jp/x"
+
+
+def test_the_feed_sends_article_words_as_plain_text(client, japan, japan_times_article):
+    Statement.objects.create(
+        text='<script>alert(1)</script><img src=x onerror="alert(2)"> and a \x0b control character',
+        speaker=japan,
+        article=japan_times_article,
+        span_start=0,
+        span_end=5,
+    )
+    response = client.get("/feed/")
+    assert response.status_code == 200
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = ElementTree.fromstring(response.content).find(f"{atom}entry")
+    summary = entry.find(f"{atom}summary")
+    assert summary.get("type") == "text"
+    assert summary.text.startswith('<script>alert(1)</script><img src=x onerror="alert(2)"> and a  control')
+
+
+@pytest.mark.parametrize("url", ["/search/?q=%00", "/search/?q=Japan%00NATO", "/dialogues/?q=%00"])
+def test_a_nul_in_a_search_is_a_message_not_a_server_error(client, seeded, url):
+    html = page(client, url)
+    assert "Null characters are not allowed" in html
+
+
+def test_a_list_says_what_it_ignored_or_changed_every_time(client, seeded):
+    for url, says in [
+        (
+            "/dialogues/?stauts=planned",
+            "“stauts” is not a filter of this list (did you mean “status”?). It was ignored.",
+        ),
+        ("/dialogues/?o=name", "“o” is not a filter of this list. It was ignored."),
+        ("/dialogues/?status[]=planned", "“status[]” is not a filter of this list (did you mean “status”?)."),
+        ("/dialogues/?q=" + "x" * 201, "Text: Ensure this value has at most 200 characters (it has 201)."),
+        ("/dialogues/?q=NATO&q=EU", "Text was given 2 times. Only the last, “EU”, was used."),
+        (
+            "/statements/?said_from=2025-08-01&said_to=2025-07-01",
+            "“Said from” (1 Aug 2025) is after “Said by” (1 Jul 2025); they were used as given.",
+        ),
+        ("/search/?q=NATO&page=2", "“page” is not a search option. It was ignored."),
+    ]:
+        assert says in page(client, url), url
+    # the long text is not cut to match something it never said
+    html = page(client, "/dialogues/?q=" + "NATO" + "x" * 300)
+    assert "2 dialogues</h2>" in html and "mentions" not in html

@@ -7,6 +7,7 @@ pulled out of a PDF, is joined into paragraphs (`plaintext`).
 """
 
 import hashlib
+import os
 from dataclasses import dataclass
 
 from .encoding import Undecodable, decode
@@ -49,6 +50,23 @@ def _decode(data: bytes) -> tuple[str, str | None, bool]:
     return decoded.text, note, decoded.doubtful
 
 
+def _too_large(size: int, limit: int = MAX_BYTES) -> UnreadableFile:
+    return UnreadableFile(f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit / 1024 / 1024:g} MB)")
+
+
+def read_file(path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, if it is within `limit`: a larger file is refused before it is read, and
+    never more than the limit is read (a file that grows, or a device, stops there too)."""
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > limit:
+            raise _too_large(size, limit)
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
+    return data
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
@@ -57,24 +75,28 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+def is_html(name: str, text: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+
+
 def read_page(data: bytes, name: str) -> Page:
     """The article text in `data` (the bytes of a file called `name`)."""
     lowered = name.lower()
     if not lowered.endswith(SUFFIXES):
         raise UnreadableFile(f"not an article file (expected {', '.join(SUFFIXES)})")
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(
-            f"too large ({len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)"
-        )
+        raise _too_large(len(data))
     if not data.strip():
         raise UnreadableFile("empty file")
     if _looks_binary(data):
         raise UnreadableFile("a binary file, not text")
     text, note, doubtful = _decode(data)
+    if "\x00" in text:  # past the sample _looks_binary reads; no database stores it as text
+        raise UnreadableFile("a binary file, not text (it holds NUL characters)")
     # The same article saved on Windows or on a Mac is the same article.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = None
-    if lowered.endswith(HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    if is_html(name, text):
         try:
             text, title = page_text(text)
         except NoArticle as exc:
