@@ -3,14 +3,13 @@ limit, as a file over the size limit is: an article of 50,000 quotations is an a
 attack, and half of it imported would be records nobody could trust.
 
 The real articles we know quote at most a few dozen times; the limits leave ten times that room.
-Quotations are counted before a plain-text file is even read (reading joins its wrapped lines,
-which takes minutes for 50,000 of them) and again before the article is analysed, because
-counting them is cheap and analysing fifty thousand is not.
+Quotations are counted before the article is analysed, because counting them is cheap and
+analysing fifty thousand is not.
 """
 
 from .extraction.article import SectionFindings, analyse_page
 from .extraction.quotes import find_quotes
-from .extraction.reading import UnreadableFile, is_html
+from .extraction.reading import UnreadableFile
 
 MAX_QUOTATIONS = 300
 MAX_QUOTATION_CHARS = 5_000
@@ -32,15 +31,6 @@ def _count_quotations(text: str):
     longest = max((len(quote.text) for quote in quotes), default=0)
     if longest > MAX_QUOTATION_CHARS:
         raise _refuse(longest, "characters in one quotation", MAX_QUOTATION_CHARS)
-
-
-def refuse_before_reading(data: bytes, name: str):
-    """Raise TooMuch for a plain-text file past the quotation limits, before it is read. (Markup is
-    full of quote marks, so a web page is counted once it is read; so is text in another encoding,
-    whose quote marks this quick look may not see.)"""
-    text = data.decode("utf-8", errors="replace")
-    if not is_html(name, text):
-        _count_quotations(text)
 
 
 def analyse_within_limits(text: str, published) -> list[SectionFindings]:

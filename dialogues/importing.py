@@ -30,7 +30,7 @@ from .extraction.reading import Page, UnreadableFile, read_file, read_page
 from .extraction.records import AgreementFinding, DialogueFinding, Evidence
 from .extraction.report import section_report
 from .extraction.sentences import Sentence
-from .import_limits import TooMuch, analyse_within_limits, refuse_before_reading
+from .import_limits import TooMuch, analyse_within_limits
 from .models import (
     Agreement,
     Article,
@@ -112,9 +112,8 @@ class Prepared:
 def prepare(data: bytes, name: str, meta: ArticleMeta) -> Prepared:
     """Read and analyse one file; never raises for bad input (the result says what went wrong)."""
     try:
-        refuse_before_reading(data, name)
         page = read_page(data, name)
-    except UnreadableFile as exc:  # TooMuch among them
+    except UnreadableFile as exc:
         return Prepared(name, meta, error=str(exc))
     try:
         return Prepared(name, meta, page, analyse_within_limits(page.text, meta.published))

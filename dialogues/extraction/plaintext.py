@@ -54,17 +54,30 @@ def _furniture(lines: list[str]) -> set[int]:
     return numbers | repeated
 
 
-def _join_broken_word(previous: str, line: str, text: str) -> str | None:
+class _Vocabulary:
+    """The words a page uses, looked up in constant time (searching the page for each broken word
+    made a long hard-wrapped text take minutes)."""
+
+    def __init__(self, text: str):
+        lowered = text.lower()
+        self.words = set(re.findall(r"\w+", lowered))  # 'ministers' anywhere, also inside 'pre-ministers'
+        self.alone = set(re.findall(r"[\w-]+", lowered))  # 'defence' on its own, not in 'defence-industrial'
+
+
+def _join_broken_word(previous: str, line: str, vocabulary: _Vocabulary) -> str | None:
     """'minis-' + 'ters agreed' -> 'ministers agreed'; a compound broken at its hyphen ('defence-' +
-    'industrial', both words the page uses on their own) keeps the hyphen."""
-    m = re.search(r"([A-Za-z\u00c0-\u024f]+)-$", previous)
+    'industrial', both words the page uses on their own) keeps the hyphen. `previous` is the line
+    before; None if it does not end in a broken word."""
+    if not previous.endswith("-"):
+        return None
+    m = re.search(r"([A-Za-z\u00c0-\u024f]+)-$", previous[-60:])
     n = re.match(r"([a-z\u00df-\u024f]+)", line)
     if not (m and n):
         return None
     head, tail = m.group(1), n.group(1)
-    if re.search(rf"\b{re.escape(head + tail)}\b", text, re.I):
+    if (head + tail).lower() in vocabulary.words:
         return previous[:-1] + line
-    if all(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) for word in (head, tail)):
+    if head.lower() in vocabulary.alone and tail.lower() in vocabulary.alone:
         return previous + line
     return previous[:-1] + line
 
@@ -84,9 +97,10 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     drop = _furniture(lines)
     width = _width([line for i, line in enumerate(lines) if i not in drop])
-    out: list[str] = []
+    vocabulary = _Vocabulary(text)
+    out: list[list[str]] = []  # paragraphs as their lines ([] for a blank line), joined once at the end
     changed = bool(drop)
-    joinable = False  # the last line out is a paragraph the next line may continue
+    joinable = False  # the last paragraph out is one the next line may continue
     page_break = False  # blank lines around a page's furniture do not end a paragraph
     for i, raw in enumerate(lines):
         if i in drop:
@@ -100,25 +114,30 @@ def unwrap(text: str) -> str:
                 continue
             joinable = False
             if out and out[-1]:
-                out.append("")
+                out.append([])
             continue
+        last = out[-1][-1] if joinable else ""
         if (
             page_break
             and joinable
-            and not out[-1].endswith(TERMINAL)
+            and not last.endswith(TERMINAL)
             and (line[:1].islower() or width)
             or joinable
             and not page_break
-            and _continues(out[-1], line, width)
+            and _continues(last, line, width)
         ):
-            out[-1] = _join_broken_word(out[-1], line, text) or f"{out[-1]} {line}"
+            joined = _join_broken_word(last, line, vocabulary)
+            if joined:
+                out[-1][-1] = joined
+            else:
+                out[-1].append(line)
             changed = True
         else:
             if page_break and out and out[-1]:
-                out.append("")
-            out.append(line)
+                out.append([])
+            out.append([line])
         joinable = True
         page_break = False
     if not changed:
         return text  # nothing wrapped or paged: the file's own text, so offsets stay the file's
-    return "\n".join(out).strip("\n") + "\n"
+    return "\n".join(" ".join(paragraph) for paragraph in out).strip("\n") + "\n"

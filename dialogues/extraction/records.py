@@ -11,6 +11,7 @@ Status, time, venue and format come from the clause around each mention (see `wo
 once the whole section is read.
 """
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -1226,12 +1227,8 @@ class RecordFinder:
 
     def context_at(self, position: int):
         """The dialogue and agreement under discussion at `position` in the page."""
-        dialogue = agreement = None
-        for start, d, a in self.positions:
-            if start > position:
-                break
-            dialogue, agreement = d, a
-        return dialogue, agreement
+        at = bisect.bisect_right(self.positions, position, key=lambda entry: entry[0])  # sentences start in order
+        return self.positions[at - 1][1:] if at else (None, None)
 
 
 def _compatible(named: list[str], parties: list[str]) -> bool:
