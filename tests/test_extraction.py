@@ -185,7 +185,8 @@ def test_single_quotes_a_proposal_and_an_out_of_scope_dialogue():
 
 
 def test_an_html_page_gives_only_its_article():
-    (main,) = report(ARTICLES / "france_japan_html.html", "2025-10-08")
+    main, *related = report(ARTICLES / "france_japan_html.html", "2025-10-08")
+    assert len(related) == 4 and not any(r["relevant"] for r in related)  # the related-stories box, skipped
     dialogue = next(d for d in main["dialogues"] if "Forum" in d["name"])
     assert {d["status"] for d in main["dialogues"]} == {"planned", "active"}  # the forum; their existing 2+2
     assert dialogue["status"] == "planned" and dialogue["expected"]["latest"] == "2026-06-30"

@@ -373,7 +373,7 @@ def _statements(section, units, people: People, finder: RecordFinder, labels) ->
             continue
         if block.kind == "answer":
             person = labels.get(id(u)) if block.label != "A" else interviewee
-            if person is None:
+            if person is None or not block.text.strip():
                 previous = None
                 continue
             quote = Quote(block.start, block.end, block.text, block.start, block.end)

@@ -162,7 +162,9 @@ class Attributor:
             ]
             chosen = inverted[0] if inverted else None
         if chosen:
-            confidence = "high" if chosen.how in ("name", "surname") else "medium"
+            told = chosen.how == "title" and chosen.end - sentence_start <= cut <= chosen.end - sentence_start + 2
+            confidence = "high" if chosen.how in ("name", "surname") or told else "medium"  # told: 'the minister said'
+
             return self._found(Speaker(chosen.person), confidence)
         speaker = self._party_ref(before[clause_start:cut], sentence_start + clause_start)
         return self._found(speaker, "medium") if speaker else None

@@ -31,7 +31,7 @@ _PARTY_WORDS = {w.lower() for w in _WORD_TO_PARTY} | {p.lower() for p in PARTIES
 # Every way news writes a meeting of foreign and defence ministers of two countries.
 TWO_PLUS_TWO = re.compile(
     r"2\s?\+\s?2|two[- ]plus[- ]two|foreign and defen[cs]e ministers['\u2019]?\s*(?:meeting|talks|dialogue)?"
-    r"|(?:meeting|talks|dialogue) of (?:their |the )?foreign and defen[cs]e ministers",
+    r"|(?:meeting|talks|dialogue) of (?:[\w'\u2019]+ ){0,3}foreign and defen[cs]e ministers",
     re.I,
 )
 

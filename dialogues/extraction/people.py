@@ -205,6 +205,7 @@ class People:
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
+        self.friend: Person | None = None  # the colleague an answer in Parliament calls 'my Rt Hon Friend'
 
     # -- entities ----------------------------------------------------------
     def find(self, name: str) -> Person | None:
@@ -264,6 +265,13 @@ class People:
             i -= 1
         return None
 
+    def first_in(self, start: int, end: int) -> Person | None:
+        """The first person mentioned within [start, end)."""
+        i = bisect_right(self._starts, start - 1)
+        if i < len(self.mentions) and self.mentions[i].end <= end:
+            return self.mentions[i].person
+        return None
+
     def before(self, position: int, *, subject_only=False, sex="", floor: int = 0) -> Person | None:
         """The person last mentioned before `position` (and after `floor`): for a pronoun, the last who acted."""
         i = bisect_right(self._starts, position - 1)
@@ -308,7 +316,9 @@ _TITLE_LEFT = re.compile(
     r"(?P<lead>(?:(?:[A-Z][\w.&'\u2019-]*['\u2019]s?|[a-z][\w-]*|of|for|to|the|and|on|[A-Z][\w.&-]*)\s+){0,8})$"
 )
 _APPOSITION = re.compile(
-    r"^\s*(?:,|\s[\u2014\u2013]|\()\s*(?!(?:one|two|some|several|many|most|all|each|both|other)\s)"
+    r"^\s*(?:,|\s[\u2014\u2013]|\()\s*+(?!(?:one|two|some|several|many|most|all|each|both|other)\s)"
+    r"(?!(?:met|meets|visited|held|signed|agreed|said|told|added|welcomed|thanked|urged|called|announced|spoke|"
+    r"praised|stressed|noted|stated|emphasised|emphasized|confirmed)\b)"
     r"(?P<role>(?:(?:the|a|an|then|now|also|currently|former|who)\s+)?"
     r"[^,;:()\"\u201c\u201d\u2014\u2013]{3,140}?)\s*(?=,|;|\)|\(|\.(?:\s|$)|$|\s[\u2014\u2013]|\s+(?:said|says|told|"
     r"has|had|have|is|was|will|would|also|who)\b|\s+and\s+(?:Mr|Ms|Mrs|Dr|H\.E|Sir|(?!(?:Foreign|Defen[cs]e|Security|"
@@ -404,8 +414,8 @@ def find_people(people: People, text: str, offset: int, *, caption: bool = False
     """Add the people a sentence names with a title, an apposition, an honorific or a speech verb."""
     for m in RUN.finditer(text):
         inner_title, name = split_run(m.group(0))
-        if not name:
-            continue
+        if not name or _SHIP.search(text[max(0, m.start() - 8) : m.start() + 8]):
+            continue  # 'HMS Queen Elizabeth', 'JS Kaga': a ship
         name_start = m.start() + m.group(0).rindex(" ".join(name))
         name_end = name_start + len(" ".join(name))
         honorific = HONORIFIC_RE.search(text[max(0, name_start - 20) : name_start])
@@ -441,6 +451,8 @@ def find_people(people: People, text: str, offset: int, *, caption: bool = False
         )
         if len(name) == 1 and not (role or honorific) and not people.find(name[0]):
             continue  # a lone capitalised word is a person only when the text says so
+        if _ADDRESS.search(text[max(0, name_end - 60) : name_end]):
+            continue  # 'my Rt Hon Friend': Parliament's way of naming a colleague, not a name
         if not (honorific or inner_title) and re.search(r"\b(?:in|at|from|to|near|via|outside)\s+$", text[: m.start()]):
             continue  # 'Back in Koblenz, one German official ...': a place
         if len(name) == 1 and title and (ORG_WORDS.search(title) or title.split()[-1].lower() in ("of", "for", "to")):
@@ -464,7 +476,13 @@ def find_people(people: People, text: str, offset: int, *, caption: bool = False
         people.mention(offset + name_start, offset + name_end, person, "name", _is_subject(text, m.start(), name_end))
 
 
+_SHIP = re.compile(r"\b(?:HMS|HMAS|HMCS|HMNZS|JS|USS|USNS|FGS|ITS|FS|HNLMS|HDMS|HSwMS|KNM|ORP|SPS|NRP|ROKS|INS)\s")
 _RELATION = re.compile(r"(?i)(?:counterparts?|colleagues?|partners?|envoys?)")
+# Parliament's forms of address: 'my right hon. Friend', 'the hon. Member for Wealden', 'my hon. and gallant Friend'.
+_ADDRESS = re.compile(
+    r"(?i:\b(?:my|the|your)\s+(?:(?:rt\.?|right)\s+)?hon(?:ourable|\.)?\s+(?:and\s+(?:gallant|learned)\s+)?)"
+    r"(?:Friend|Member|Lady|Gentleman)\b"
+)
 
 
 def complete_names(people: People, sentences: list[tuple[str, int]]):
@@ -524,7 +542,8 @@ def find_mentions(people: People, text: str, offset: int, floor: int = 0):
     someone mentioned since `floor`, the start of its passage)."""
     if not people.people:
         return
-    aliases = sorted({a for p in people.people for a in p.aliases | {p.name} if a}, key=len, reverse=True)
+    aliases = {a for p in people.people for a in p.aliases | {p.name} if a}
+    aliases = sorted(aliases | {a.upper() for a in aliases}, key=len, reverse=True)  # 'Minister NAKATANI said'
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
     for m in pattern.finditer(text):
         person = people.find(m.group(1))
@@ -567,6 +586,14 @@ def find_mentions(people: People, text: str, offset: int, floor: int = 0):
                 person = None
         if person:
             people.mention(offset + m.start(), offset + m.end(), person, "title", _is_subject(text, m.start(), m.end()))
+    for m in _ADDRESS.finditer(text):
+        named = people.first_in(offset + m.end(), offset + min(len(text), m.end() + 90))
+        if named is not None:  # 'my Rt Hon Friend the Secretary of State for Defence, John Healey'
+            people.friend = named
+        elif people.friend is not None:  # 'As my Rt Hon Friend said': the colleague named so before
+            people.mention(
+                offset + m.start(), offset + m.end(), people.friend, "title", _is_subject(text, m.start(), m.end())
+            )
     for m in _PRONOUN.finditer(text):
         sex = "m" if m.group("p").lower() == "he" else "f"
         at = offset + m.start()

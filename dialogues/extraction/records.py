@@ -150,6 +150,11 @@ HEAD_CLASS = {
 KINDS = {"pledge": "pledge", "partnership": "partnership", "programme": "programme", "venture": "programme"}
 DETERMINERS = {"the", "this", "that", "its", "their", "these", "those", "our", "his", "her", "such"}
 ARTICLES = {"a", "an"} | DETERMINERS
+_OCCASIONS = {"session", "sessions", "meeting", "round", "call", "videoconference", "video-conference", "sitting"}
+# 'the fourth meeting': a round of something that meets again ('the first meeting' may be the only one)
+_NTH = re.compile(
+    r"(?i)^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))$"
+)
 ORDINALS = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|"
     r"previous|next|latest|inaugural|new|formal|broad|landmark|historic|last|upcoming|planned|proposed|"
@@ -203,8 +208,9 @@ TOPICAL = re.compile(
 JOINT = re.compile(
     r"\b(?:the two sides|both sides|the two (?:countries|governments|leaders|partners|ministers|nations|prime "
     r"ministers|defen[cs]e ministers|foreign ministers|allies|democracies)|both countries|both governments|"
-    r"the (?:four|three) (?:ministers|leaders)|(?<![\w-])(?:[Ll]eaders|[Mm]inisters)(?=\s+(?:adopted|agreed|launched|"
-    r"committed|welcomed|decided|underlined|reaffirmed|signed|confirmed|announced|noted)))\b",
+    r"the (?:four|three) (?:ministers|leaders)|(?<![\w-])(?:[Ll]eaders|[Mm]inisters|[Tt]hey)"
+    r"(?=\s+(?:also\s+|jointly\s+)?(?:adopted|agreed|launched|committed|welcomed|decided|underlined|reaffirmed|signed|confirmed|announced|"
+    r"noted)))\b",
     re.I,
 )
 THREE = re.compile(
@@ -673,6 +679,11 @@ class RecordFinder:
                 record.parties = order_parties([*record.parties, *explicit])
             if proper and not record.proper_name:
                 self._rename(record, phrase, content)
+            if isinstance(record, DialogueFinding) and (
+                TWO_PLUS_TWO.search(" ".join([*phrase.words, phrase.head, phrase.post]))
+                or any(_NTH.match(w) for w in phrase.words)
+            ):
+                record.series = True  # 'the talks' ... 'It was the fourth meeting of the foreign and defence ministers'
         if phrase.alias:
             record.aliases.add(phrase.alias)
             self.aliases[phrase.alias.upper()] = record
@@ -833,21 +844,7 @@ class RecordFinder:
     # -- records -------------------------------------------------------------------------------------------------
     def _new(self, family, cls, phrase: Phrase, content, parties, proper) -> Finding:
         core = self._core(phrase, content, proper)
-        # a track that meets again and again, not a one-off meeting: a dialogue, a 2+2, an 'Nth' or 'regular'
-        # meeting, or talks with a subject of their own ('defence-industrial talks'; 'Defence Ministers' Meeting'
-        # names who met, not what about)
-        subject = re.sub(
-            r"(?i)\b(?:[\w-]+\s+)?(?:ministers|leaders|chiefs)['\u2019]?(?:\s|$)",
-            " ",
-            " ".join([*content, phrase.post]),
-        )
-        series = (
-            cls in ("dialogue", "negotiations")
-            or (cls == "event" and bool(TWO_PLUS_TWO.search(core)))
-            or (cls == "event" and any(ORDINALS.match(w) and w[:1].isupper() for w in phrase.words))
-            or (cls == "event" and bool(TOPICAL.search(subject)))
-            or (cls == "event" and any(w.lower() in ("regular", "annual", "periodic") for w in phrase.words))
-        )
+        series = self._series(cls, phrase, content, core)
         if family == "dialogue":
             record = DialogueFinding(name="", parties=parties, head=cls, core=core, proper_name=proper, series=series)
             self.dialogues.append(record)
@@ -858,6 +855,24 @@ class RecordFinder:
         if TWO_PLUS_TWO.search(core) and "2+2" not in core:
             record.aliases.add("2+2")
         return record
+
+    @staticmethod
+    def _series(cls, phrase: Phrase, content, core) -> bool:
+        # a track that meets again and again, not a one-off meeting: a dialogue, a 2+2, an 'Nth' or 'regular'
+        # meeting, or talks with a subject of their own ('defence-industrial talks'; 'Defence Ministers' Meeting'
+        # names who met, not what about)
+        subject = re.sub(
+            r"(?i)\b(?:[\w-]+\s+)?(?:ministers|ministerial|leaders|chiefs)['\u2019]?(?:\s|$)",
+            " ",
+            " ".join([*content, phrase.post]),
+        )
+        return (
+            cls in ("dialogue", "negotiations")
+            or (cls == "event" and bool(TWO_PLUS_TWO.search(core)))
+            or (cls == "event" and any(ORDINALS.match(w) and w[:1].isupper() or _NTH.match(w) for w in phrase.words))
+            or (cls == "event" and bool(TOPICAL.search(subject)))
+            or (cls == "event" and any(w.lower() in ("regular", "annual", "periodic") for w in phrase.words))
+        )
 
     def _core(self, phrase: Phrase, content, proper) -> str:
         words = [w for w in content if not w.endswith(("'s", "\u2019s"))]
@@ -926,6 +941,9 @@ class RecordFinder:
                 behind = masked[phrase.end : other.start]
                 break
         said = statuses_around(rules, ahead, behind)
+        if is_dialogue and self._head_word(phrase) in _OCCASIONS:
+            # 'the session ended with a joint statement': one sitting is over, so it was held
+            said = [("held", *rest) if status == "concluded" else (status, *rest) for status, *rest in said]
         for word in (w.lower() for w in phrase.words):  # 'the existing agreement', 'the suspended dialogue'
             if word in ("existing", "current"):
                 said.append(("held" if is_dialogue else "agreed", phrase.start, word))
@@ -958,7 +976,9 @@ class RecordFinder:
         for status, *_ in said or [(None, 0)]:
             record._said.append((status, Evidence(status, sentence, confidence), near, title))
         if isinstance(record, DialogueFinding):
-            own = re.match(rf"^[^,;]*?\b(?:at|in)\s+(?P<venue>{_VENUE_PLACE})", behind)  # '... with Japan at NATO HQ'
+            own = re.match(
+                rf"^[^,;]{{0,40}}?\b(?:at|in)\s+(?P<venue>{_VENUE_PLACE})", behind
+            )  # '... with Japan at NATO HQ'
             if (
                 record.venue is None
                 and own
@@ -1073,6 +1093,8 @@ class RecordFinder:
         for record in self.dialogues:
             self._settle_dialogue(record)
         for record in self.agreements:
+            if not record.parties and record.proper_name:
+                record.parties = self.context.pair()  # 'the Reciprocal Access Agreement' of a Japan–UK story
             self._settle_agreement(record)
         self._negotiations_follow_agreements()
         for record in [*self.dialogues, *self.agreements]:

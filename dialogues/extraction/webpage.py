@@ -84,7 +84,36 @@ def page_text(html: str) -> tuple[str, str | None]:
     title = h1 or _site_free((doc.get("title") or "").strip()) or None
     if title and title not in lines[:3]:
         lines.insert(0, title)  # the headline leads, as in a plain article file
+    teasers = _teasers(html)
+    if teasers:  # after the article, as a plain page lists them, so the import can say it skipped them
+        lines += ["Related stories", *teasers]
     return "\n\n".join(lines) + "\n", title
+
+
+_RELATED = re.compile(r"(?i)\b(?:related|more from|more on|recommended|read next|you may also|most read|popular)\b")
+
+
+def _teasers(html: str) -> list[str]:
+    """Headline and summary lines of the page's related-story boxes (an <aside> or a box called
+    'related'), which trafilatura rightly leaves out of the article."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    lines: list[str] = []
+    for box in root.xpath("//aside | //*[contains(@class, 'related')]"):
+        label = " ".join([box.get("class", ""), box.get("aria-label", ""), *(_text(h) for h in box.xpath(".//h2"))])
+        if not _RELATED.search(label) or box.xpath("ancestor::aside"):
+            continue
+        for item in box.xpath(".//li | .//article"):
+            links = [_text(a) for a in item.xpath(".//a") if _text(a)]
+            if not links:
+                continue
+            lines.append(links[0] if links[0].endswith(("?", "!")) else links[0].rstrip("."))
+            lines += [_text(p) for p in item.xpath(".//p") if _text(p) and _text(p) not in links]
+    return list(dict.fromkeys(lines))
 
 
 def _site_free(title: str) -> str:

@@ -17,6 +17,7 @@ never a particular outlet.
 import re
 from dataclasses import dataclass, field
 
+from .gazetteer import PARTY_RE
 from .quotes import find_quotes
 from .wordlists import words
 
@@ -63,7 +64,8 @@ END = re.compile(
 # Furniture that can stand anywhere in a page: it is dropped, and the text goes on.
 FURNITURE = re.compile(
     r"^(?:(?i:advertisement|sponsored|share|print|listen(?: to this article)?.*|photo gallery:.*|image:.*|photo:.*|"
-    r"(?:photo|image|picture)s?\s*(?:credit)?\s*[:|].*|skip to .*)|[-\u2013\u2014_*=~]{3,}|\*{3}|"
+    r"(?:photo|image|picture)s?\s*(?:credit)?\s*[:|].*|skip to .*|(?:in this (?:issue|edition)|inside|"
+    r"also (?:in|inside) this (?:issue|edition))\s*:.*|issue\s+(?:no\.?\s*)?\d+\b.*)|[-\u2013\u2014_*=~]{3,}|\*{3}|"
     r"(?:[A-Z][\w.]*\s?){1,3}(?:\s*\|\s*(?:[A-Z][\w.]*\s?){1,3}){1,6})$"
 )
 TIME_AGO = re.compile(r"^(an?|\d+) (second|minute|hour|day|week|month)s? ago$", re.I)
@@ -195,8 +197,10 @@ def _is_label_line(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     words = _words(text)
-    if len(words) < 4 or len(words) > 40 or INSTITUTION_START.match(text):
+    if len(words) < 4 or len(words) > 40 or INSTITUTION_START.match(text) or text.startswith("("):
         return False
+    if PARTY_RE.search(text) and len(words) <= 8 and not text.isupper():
+        return True  # 'Japan-UK Defense Ministerial Meeting': a release's title, in title case
     if text.endswith(".") and len(words) > 25:
         return False  # a paragraph
     lower = [w for w in words if w[:1].islower() and w.lower() not in FUNCTION_WORDS]
@@ -300,7 +304,7 @@ def _classify(section: Section, lines: list[_Line], interview: bool):
         if re.match(r"^editor'?s?\s+note\s*:", text, re.I):
             section.blocks.append(Block(line.start, line.end, text, "note", "", passage))
             continue
-        if (m := LABEL.match(text)) and not _meta_line(text) and _turn_label(m, interview):
+        if (m := LABEL.match(text)) and not _meta_line(text) and _turn_label(m, interview) and not _shouted(text):
             label = m.group("label")
             if ROLE_LABELS.match(label) and not re.search(r"[A-Z][a-z]+\s+[A-Z]", label[1:]):
                 if re.match(r"(?i)(reporter|correspondent|narrator|voice-over|announcer)", label):
@@ -338,6 +342,12 @@ def _classify(section: Section, lines: list[_Line], interview: bool):
             continue
         section.blocks.append(Block(line.start, line.end, text, "quote" if quoted else "body", "", passage))
         previous_quote = quoted
+
+
+def _shouted(text: str) -> bool:
+    """A short line all in capitals ('TARIFF TALKS: AKAZAWA HEADS BACK'): a heading, even with a colon."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.9 * len(letters) and len(_words(text)) <= 14
 
 
 def _turn_label(m: re.Match, interview: bool) -> bool:
@@ -381,18 +391,23 @@ def _speaker_line(text: str) -> bool:
 
 
 def _split_teasers(lines: list[_Line], offset: int) -> list[Section]:
-    """Aggregator teasers come as: outlet, "an hour ago", "- outlet", headline, body lines."""
-    starts = [i for i, line in enumerate(lines) if TIME_AGO.match(line.text)]
+    """Aggregator teasers come as: outlet, "an hour ago", "- outlet", headline, body lines; a page's
+    related-stories box as headlines, each with the summary lines under it."""
+    stamps = [i for i, line in enumerate(lines) if TIME_AGO.match(line.text)]
+    if stamps:
+        spans = [(at + 1, stamps[n + 1] - 1 if n + 1 < len(stamps) else len(lines)) for n, at in enumerate(stamps)]
+    else:
+        heads = [i for i, line in enumerate(lines) if not line.text.endswith((".", ":", ";", ","))]
+        spans = [(at, heads[n + 1] if n + 1 < len(heads) else len(lines)) for n, at in enumerate(heads)]
     sections = []
-    for n, at in enumerate(starts):
-        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
-        block = lines[at + 1 : end]
+    for start, end in spans:
+        block = lines[start:end]
         if block and block[0].text.startswith(("-", "\u2013", "\u2014")) and len(block[0].text.split()) <= 6:
-            block = block[1:]
+            block = block[1:]  # "- outlet"
         if not block:
             continue
         title = block[0]
-        section = Section(offset + n, title.text, title.start, teaser=True)
+        section = Section(offset + len(sections), title.text, title.start, teaser=True)
         section.blocks = [Block(b.start, b.end, b.text) for b in block[1:] if not is_furniture(b.text)]
         sections.append(section)
     return sections
@@ -400,7 +415,11 @@ def _split_teasers(lines: list[_Line], offset: int) -> list[Section]:
 
 def _roundup_items(section: Section, next_index: int) -> list[Section]:
     """A newsletter's items: each headline-like heading starts a section of its own."""
-    heads = [i for i, b in enumerate(section.blocks) if b.kind == "heading" and len(_words(b.text)) >= 4]
+    heads = [
+        i
+        for i, b in enumerate(section.blocks)
+        if b.kind == "heading" and len(_words(b.text)) >= 4 and not re.search(r"\s\|\s", b.text)
+    ]
     if len(heads) < 2:
         return []
     items = []
