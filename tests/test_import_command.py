@@ -137,7 +137,7 @@ def test_text_that_is_not_utf8_is_decoded_and_says_so(tmp_path, encoding):
 
 
 def test_a_folder_with_nothing_to_import_and_a_missing_path_are_reported(tmp_path):
-    (tmp_path / "readme.md").write_text("notes")
+    (tmp_path / "notes.docx").write_text("notes")  # not a kind of file the importer reads
     out = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_articles", str(tmp_path), str(tmp_path / "missing.txt"), stdout=out)

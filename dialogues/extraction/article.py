@@ -421,12 +421,19 @@ def _statements(section, units, people: People, finder: RecordFinder, labels) ->
             )
             if found is None:
                 continue
-            if not whole and _a_name(q.text, found):
-                continue  # a scare-quoted term or a document's title is no statement
+            named_as = len(q.text.split()) <= 3 and _NAMED_AS.search(block.text[: q.open_at - block.start])
+            if not whole and (_a_name(q.text, found) or named_as):
+                continue  # a scare-quoted term, a document's title or 'a "2+2"' is no statement
             last_in_block = found.speaker
             statements.append(_finding(found.speaker, q, sentence, found.confidence, finder))
         previous = last_in_block or (previous if whole else None)
     return statements
+
+
+# Words before a quotation that make it a name: 'a "2+2"', 'the so-called "3+1" format', 'known as "Nippon Skies"'.
+_NAMED_AS = re.compile(
+    r"(?i)\b(?:a|an|the|their|its|our|first|second|new|so-called|dubbed|called|named|titled|known as|termed)\s*$"
+)
 
 
 def _a_name(text: str, found) -> bool:

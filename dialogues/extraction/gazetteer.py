@@ -165,9 +165,8 @@ BRUSSELS = "Brussels"
 
 _WORD_TO_PARTY = {word: name for name, (_, words) in _PARTIES.items() for word in words}
 _WORD_TO_PARTY[BRUSSELS] = BRUSSELS
-PARTY_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(_WORD_TO_PARTY, key=len, reverse=True)) + r")(?![\w])"
-)
+PARTY_WORDS = "|".join(re.escape(w) for w in sorted(_WORD_TO_PARTY, key=len, reverse=True))  # longest first
+PARTY_RE = re.compile(r"(?<![\w.])(" + PARTY_WORDS + r")(?![\w])")
 # Capitals and seats stand for their governments only as actors ("Tokyo and Berlin signed"), not as places
 # ("signed in Tokyo"); a word this list names is a place after in/at/to/from.
 CAPITALS = {
@@ -264,9 +263,21 @@ GROUPS = {
     "Indo-Pacific partners": ("Japan", "Australia", "New Zealand", "South Korea"),
     "Indo-Pacific Four": ("Japan", "Australia", "New Zealand", "South Korea"),
     "AP4": ("Japan", "Australia", "New Zealand", "South Korea"),
+    "Baltic states": ("Estonia", "Latvia", "Lithuania"),
+    "Baltic countries": ("Estonia", "Latvia", "Lithuania"),
+    "Baltic nations": ("Estonia", "Latvia", "Lithuania"),
+    "Baltics": ("Estonia", "Latvia", "Lithuania"),
+    "Baltic": ("Estonia", "Latvia", "Lithuania"),  # 'the Japan-Baltic Cooperation Dialogue' (not 'the Baltic Sea')
+    "Nordic countries": ("Denmark", "Finland", "Iceland", "Norway", "Sweden"),
+    "Nordics": ("Denmark", "Finland", "Iceland", "Norway", "Sweden"),
+    "Visegrad Group": ("Czech Republic", "Hungary", "Poland", "Slovakia"),
+    "Visegrad Four": ("Czech Republic", "Hungary", "Poland", "Slovakia"),
+    "V4": ("Czech Republic", "Hungary", "Poland", "Slovakia"),
 }
 GROUP_RE = re.compile(
-    r"\b(?:the\s+)?(?:four\s+)?(" + "|".join(re.escape(g) for g in sorted(GROUPS, key=len, reverse=True)) + r")\b"
+    r"\b(?:the\s+)?(?:four\s+|three\s+)?("
+    + "|".join(re.escape(g) for g in sorted(GROUPS, key=len, reverse=True))
+    + r")\b(?!\s+(?:Sea|region|Fleet|Pipe))"
 )
 
 # Defence firms and their home countries, which make a company's people and deals Japanese or European.

@@ -23,11 +23,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .gazetteer import COMPANY_RE, GROUPS, NOTABLE, PARTIES, PARTY_RE, company_country, party_for
+from .gazetteer import COMPANY_RE, GROUPS, NOTABLE, PARTIES, PARTY_RE, PARTY_WORDS, company_country, party_for
 from .roles import (
     FEMALE,
     HEADS,
     HONORIFIC_RE,
+    HONORIFICS,
     MALE,
     MODIFIERS,
     ORG_WORDS,
@@ -164,7 +165,22 @@ def normal_name(words: list[str]) -> tuple[str, set[str]]:
 
 
 def _plausible_word(word: str) -> bool:
-    return not (word in NOT_NAME_WORDS or party_for(word) or word.lower() in HEADS or word.endswith(("'s", "\u2019s")))
+    return not (
+        word in NOT_NAME_WORDS
+        or party_for(word)
+        or word.lower() in HEADS
+        or word.lower() in HONORIFICS  # 'M. Le Drian'
+        or word.endswith(("'s", "\u2019s"))
+    )
+
+
+# Nouns that end a title's portfolio ('Assistant Secretary General for Defence Investment').
+TITLE_NOUNS = words(
+    """
+    investment innovation planning operations capabilities capability armaments armament industries exports export
+    production readiness resilience development intelligence training personnel infrastructure energy health
+    education transport finance budget legal audit """
+)
 
 
 POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "KBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "III", "II", "PhD"}
@@ -189,7 +205,12 @@ def split_run(run: str) -> tuple[str, list[str]]:
     while name and re.fullmatch(PARTICLE, name[0]):
         name.pop(0)
     core = [w for w in name if not re.fullmatch(PARTICLE, w)]
-    if len(core) == 3 and len(words) > len(name) and not re.fullmatch(PARTICLE, name[1]):
+    if (
+        len(core) == 3
+        and len(words) > len(name)
+        and not re.fullmatch(PARTICLE, name[1])
+        and name[0].lower() in MODIFIERS | TITLE_NOUNS  # not 'Anders Fogh Rasmussen', 'Yoon Suk Yeol'
+    ):
         name = name[1:]  # 'Defence Investment Ingrid Vasquez-Holm': a title's last word runs into the name
     title = " ".join(words[: len(words) - len(name)])
     return title, name
@@ -318,6 +339,7 @@ _TITLE_LEFT = re.compile(
 _APPOSITION = re.compile(
     r"^\s*(?:,|\s[\u2014\u2013]|\()\s*+(?!(?:one|two|some|several|many|most|all|each|both|other)\s)"
     r"(?!(?:met|meets|visited|held|signed|agreed|said|told|added|welcomed|thanked|urged|called|announced|spoke|"
+    r"accompanied|joined|flanked|speaking|standing|writing|flying|arriving|"
     r"praised|stressed|noted|stated|emphasised|emphasized|confirmed)\b)"
     r"(?P<role>(?:(?:the|a|an|then|now|also|currently|former|who)\s+)?"
     r"[^,;:()\"\u201c\u201d\u2014\u2013]{3,140}?)\s*(?=,|;|\)|\(|\.(?:\s|$)|$|\s[\u2014\u2013]|\s+(?:said|says|told|"
@@ -629,6 +651,8 @@ def infer_sides(people: People, sentences: list[tuple[str, int]]):
             person.affiliation = person.country = known
         if not person.affiliation and person.role and US_TITLES.search(person.role):
             person.affiliation = person.country = "United States"
+        if not person.affiliation and person.role and UK_TITLES.search(person.role):
+            person.affiliation = person.country = "UK"
         if japanese_name(person.name) and (not person.role or _government(person.role)):
             if not person.affiliation:
                 person.affiliation = "Japan"
@@ -637,10 +661,32 @@ def infer_sides(people: People, sentences: list[tuple[str, int]]):
             office = next((org for title, org in OFFICES if title.search(person.role)), "")
             if office and any(re.search(rf"\b{office}\b", text) for text, _ in sentences):
                 person.affiliation = office  # a Secretary General in an article about NATO is NATO's
+        if not person.affiliation and person.role and _government(person.role):
+            side = _only_country_near(people, person, sentences)
+            if side:  # 'Abe opened the tour in Estonia. After talks with Prime Minister Jüri Ratas, ...'
+                person.affiliation = person.country = side
+
+
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Aa]t)\s+(" + PARTY_WORDS + r")\b")
+
+
+def _only_country_near(people: People, person: Person, sentences: list[tuple[str, int]]) -> str | None:
+    """The one country other than Japan named in the sentence a person is first named in, or the one before."""
+    first = next((m.start for m in people.mentions if m.person is person), None)
+    at = next((i for i, (text, offset) in enumerate(sentences) if offset <= (first or -1) < offset + len(text)), None)
+    if at is None:
+        return None
+    found = set()
+    for text, _ in sentences[max(0, at - 1) : at + 1]:  # named as the place: 'in Estonia', 'In Vilnius'
+        found |= {party_for(m.group(1)) for m in _IN_PLACE.finditer(text)}
+    found = {p for p in found if p in PARTIES and p != "Japan" and PARTIES[p].kind == "government"}
+    return found.pop() if len(found) == 1 else None
 
 
 # Titles only the United States gives ('Secretary of State', 'Secretary of Defense').
 US_TITLES = re.compile(r"(?i)^(?:U\.?S\.? )?secretary of (?:state|defen[cs]e|war|homeland security|the navy|the army)$")
+# 'Secretary of State for Defence': a British Cabinet title.
+UK_TITLES = re.compile(r"(?i)^(?:(?:deputy|parliamentary under-?|minister of state and) )?secretary of state for\b")
 # Offices that belong to one organisation, when the article names it.
 OFFICES = [
     (re.compile(r"(?i)\b(?:deputy |assistant )?secretary[- ]general\b"), "NATO"),

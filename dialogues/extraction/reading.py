@@ -2,7 +2,8 @@
 
 Text files are UTF-8; other encodings (Shift_JIS, cp1252, ...) are decoded with a
 loud note (`encoding`). HTML pages are reduced to their main text (`webpage`), so
-navigation, asides and footers never reach the importer; hard-wrapped text, as
+navigation, asides and footers never reach the importer; Markdown is read as the
+blocks it renders to (`markdown`); hard-wrapped text, as
 pulled out of a PDF, is joined into paragraphs (`plaintext`).
 """
 
@@ -11,13 +12,15 @@ import os
 from dataclasses import dataclass
 
 from .encoding import Undecodable, decode
+from .markdown import markdown_text
 from .plaintext import unwrap
 from .webpage import NoArticle, page_text
 
 MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
 
 
 class UnreadableFile(Exception):
@@ -101,6 +104,8 @@ def read_page(data: bytes, name: str) -> Page:
             text, title = page_text(text)
         except NoArticle as exc:
             raise UnreadableFile(str(exc)) from None
+    elif lowered.endswith(MARKDOWN_SUFFIXES):
+        text, title = markdown_text(text)
     else:
         text = unwrap(text)
     if not text.strip():

@@ -150,6 +150,7 @@ HEAD_CLASS = {
 KINDS = {"pledge": "pledge", "partnership": "partnership", "programme": "programme", "venture": "programme"}
 DETERMINERS = {"the", "this", "that", "its", "their", "these", "those", "our", "his", "her", "such"}
 ARTICLES = {"a", "an"} | DETERMINERS
+_HELD_AFTER = re.compile(r"^,?\s+(?:was\s+|which\s+was\s+)?(?:held|hosted|which took place|took place)\b")
 _OCCASIONS = {"session", "sessions", "meeting", "round", "call", "videoconference", "video-conference", "sitting"}
 # 'the fourth meeting': a round of something that meets again ('the first meeting' may be the only one)
 _NTH = re.compile(
@@ -586,6 +587,13 @@ class RecordFinder:
                 and not (cls in ("event", "summit") and phrase.det in ("their", "its", "our", "his", "her"))
             ):
                 record = current  # 'the pact', 'the talks', 'the new programme' (but 'their talks' are new ones)
+                if (
+                    current is not None
+                    and cls == "event"
+                    and not any(st[0] == "held" for st in current._said)
+                    and _HELD_AFTER.match(masked[phrase.end :])
+                ):
+                    record = None  # 'agreed to hold a meeting in March. The meeting, held at ...': today's, not March's
             elif (
                 not generic
                 and cls not in ("event", "summit")
@@ -1228,7 +1236,8 @@ class RecordFinder:
             agreement = next((a for a in reversed(self.agreements) if set(a.parties) == set(record.parties)), None)
             if agreement:
                 core = f"{core} on the {agreement.core}"
-        name = f"{prefix(record.parties)} {core}"
+        # 'Japan–Baltic Cooperation Dialogue': the article's own name already says whose it is
+        name = core if re.match(r"^(?:\S+[-\u2013])?Japan[-\u2013]\S", core) else f"{prefix(record.parties)} {core}"
         if isinstance(record, DialogueFinding) and not record.series:
             details = [
                 d

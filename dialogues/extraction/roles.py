@@ -73,11 +73,11 @@ MULTI_HEADS = (
 )
 HONORIFICS = words(
     """
-    mr mrs ms miss mx dr prof sir dame lord lady h.e he hon rt madam monsieur mme herr frau signor signora
+    mr mrs ms miss mx dr prof sir dame lord lady h.e he hon rt madam monsieur mme herr frau signor signora m
     """
 )
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "madam", "mme", "frau", "signora"}
-MALE = {"mr", "sir", "lord", "monsieur", "herr", "signor"}
+MALE = {"mr", "sir", "lord", "monsieur", "herr", "signor", "m"}
 RANKS = (
     r"(?:Air\s+Chief\s+Marshal|Air\s+Vice[- ]Marshal|Air\s+Marshal|Field\s+Marshal|Vice\s+Admiral|Rear\s+Admiral|"
     r"Admiral|Adm\.|Lieutenant\s+General|Lt\.?\s+Gen\.?|Lt\.?\s+Col\.?|Lieutenant\s+Colonel|Major\s+General|"
@@ -86,7 +86,7 @@ RANKS = (
 )
 HONORIFIC_RE = re.compile(
     r"(?:(?:The\s+)?Rt\.?\s+Hon\.?\s+|H\.\s?E\.\s+|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Madam|Mme|"
-    r"Monsieur|Herr|Frau)\.?\s+)+"
+    r"Monsieur|Herr|Frau)\.?\s+|M\.\s+(?=[A-Z]))+"  # 'M. Le Drian': the French Monsieur
 )
 _HEAD_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in sorted(set(MULTI_HEADS) | HEADS, key=len, reverse=True)) + r")\b",

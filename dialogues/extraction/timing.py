@@ -82,13 +82,13 @@ PATTERN = re.compile(
     rf"|(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fiscal>{_YEAR})"
     rf"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?P<rel_day>(?:next|last|this)\s+)?(?P<weekday>{_DAY})(?:\s+(?:morning|afternoon|evening|night))?(?!,?\s+(?:\d{{1,2}}\s+)?{_MONTH})"
     rf"|(?:in\s+(?:the\s+)?)?(?P<mpart>early|mid-?|middle of|late|end of|beginning of|start of)\s*"
-    rf"(?P<pmonth>{_MONTH})(?:\s+(?P<pmyear>{_YEAR}))?"
+    rf"(?P<pmonth>{_MONTH})(?:\s+(?P<pmyear>{_YEAR})|\s+(?P<pmrel>last|next|this)\s+year)?"
     rf"|(?:in\s+(?:the\s+)?)?(?P<part>{_PARTS})\s*(?:(?P<prel>{_REL})\s+year|(?P<pyear>{_YEAR})|the year)"
     rf"|(?P<rel>{_REL})\s+(?P<unit>year|month|week|{_MONTH}|spring|summer|autumn|fall|winter)"
-    rf"|(?:(?:on|in)\s+)?(?:{_DAY},?\s+)?(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmonth>{_MONTH})(?:,?\s+(?P<dyear>{_YEAR}))?"
-    rf"|(?:(?:on|in)\s+)?(?:{_DAY},?\s+)?(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<myear>{_YEAR}))?"
+    rf"|(?:(?:on|in)\s+)?(?:{_DAY},?\s+)?(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmonth>{_MONTH})(?:,?\s+(?P<dyear>{_YEAR})|\s+(?P<drel>last|next|this)\s+year)?"
+    rf"|(?:(?:on|in)\s+)?(?:{_DAY},?\s+)?(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<myear>{_YEAR})|\s+(?P<mrel>last|next|this)\s+year)?"
     rf"|(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<syear>{_YEAR})"
-    rf"|(?:in\s+)?(?:the\s+)?(?P<bseason>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<byear>{_YEAR}))?"
+    rf"|(?:in\s+)?(?:the\s+)?(?P<bseason>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<byear>{_YEAR})|\s+(?P<bsrel>last|next|this)\s+year)?"
     rf"|(?:in\s+)?(?P<year>{_YEAR})"
     rf")(?P<poss>['\u2019]s)?(?![\w-])"
 )
@@ -170,7 +170,11 @@ def _resolve(m: re.Match, published: datetime.date, future: bool):  # noqa: C901
         return day, day
     if g["mpart"]:
         month = _month_name(g["pmonth"])
-        year = int(g["pmyear"]) if g["pmyear"] else _nearest_month(month, published, future)
+        year = (
+            int(g["pmyear"])
+            if g["pmyear"]
+            else _year_said(g["pmrel"], published) or _nearest_month(month, published, future)
+        )
         first, last = _MONTH_PART[g["mpart"].rstrip("-")]
         last = min(last, calendar.monthrange(year, month)[1])
         return datetime.date(year, month, first), datetime.date(year, month, last)
@@ -184,10 +188,14 @@ def _resolve(m: re.Match, published: datetime.date, future: bool):  # noqa: C901
         month = _month_name(g["dmonth"] or g["month"])
         day = g["dday"] or g["day"]
         year_word = g["dyear"] or g["myear"]
-        year = int(year_word) if year_word else _nearest_month(month, published, future)
+        year = (
+            int(year_word)
+            if year_word
+            else _year_said(g["drel"] or g["mrel"], published) or _nearest_month(month, published, future)
+        )
         if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
             date = datetime.date(year, month, int(day))
-            if not year_word and not future and date > published and year == published.year:
+            if not (year_word or g["drel"] or g["mrel"]) and not future and date > published and year == published.year:
                 date = date.replace(year=year - 1)  # 'on Dec. 20' in a report of 18 December is last year's
             return date, date
         return _month_window(year, month, month)
@@ -197,14 +205,19 @@ def _resolve(m: re.Match, published: datetime.date, future: bool):  # noqa: C901
         return _month_window(year, first, last) if last <= 12 else _winter(year)
     if g["bseason"]:
         first, last = _SEASONS[g["bseason"].lower()]
-        year = int(g["byear"]) if g["byear"] else published.year
-        if not g["byear"]:
+        year = int(g["byear"]) if g["byear"] else _year_said(g["bsrel"], published) or published.year
+        if not (g["byear"] or g["bsrel"]):
             if future and published.month > min(last, 12):
                 year += 1
             elif not future and published.month < first:
                 year -= 1
         return _month_window(year, first, last) if last <= 12 else _winter(year)
     return _month_window(int(g["year"]), 1, 12)
+
+
+def _year_said(relative: str | None, published: datetime.date) -> int | None:
+    """'in January last year': the year the words name, counted from the article's."""
+    return published.year + {"last": -1, "next": 1, "this": 0}[relative] if relative else None
 
 
 def _relative(g: dict, published: datetime.date):

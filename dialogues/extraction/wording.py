@@ -210,20 +210,24 @@ VENUE = re.compile(
     rf"\b(?:held|hold|holding|take place|takes place|took place|convene|convened|meet|met|meeting|hosted|host|"
     rf"hosting|gather|gathered|talks|summit|dialogue)\b(?:\s+[\w'\u2019-]+){{0,6}}?\s+(?:at|in)\s+(?P<venue>{_PLACE})"
     rf"|\bvisit(?:ed|ing|s)?\s+(?P<visited>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?)"
+    # 'held a Defense Ministerial Meeting with the Rt Hon John HEALEY MP, Secretary of State ..., in London.'
+    rf"|\b(?:held|met|meeting)\b[^.;]*,\s+(?:in|at)\s+(?P<last>{_PLACE})\.?\s*$"
 )
 _MONTHS = set(calendar.month_name[1:]) | set(calendar.day_name)
 
 
 def venue_from(text: str) -> tuple[str, int] | None:
     for m in VENUE.finditer(text):
-        venue = re.sub(r"(?:\s+(?:of|de|in|the))+$", "", m.group("venue") or m.group("visited")).strip()
+        group = next(g for g in ("venue", "visited", "last") if m.group(g))
+        venue = re.sub(r"\s+in\s+([A-Z]\w+)$", lambda w: "" if w.group(1) in _MONTHS else w.group(0), m.group(group))
+        venue = re.sub(r"(?:\s+(?:of|de|in|the))+$", "", venue).strip()
         if venue.endswith(".") and len(venue.split()[-1]) > 3:
             venue = venue[:-1]  # the sentence's full stop ("... held in Tokyo."), not an abbreviation's
         last = venue.split()[-1] if venue else ""
         if m.group("visited") and is_adjective(venue.split()[0]):
             continue  # 'a visiting Japanese delegation': who visited, not where
         if venue and last not in _MONTHS and not re.search(r"\d", venue) and venue.split()[0] not in _MONTHS:
-            return venue, m.start("venue" if m.group("venue") else "visited")
+            return venue, m.start(group)
     return None
 
 

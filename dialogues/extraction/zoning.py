@@ -32,7 +32,8 @@ _DATE = (
 )
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?:\s*[A-Z]{2,4})?,?\s+)"
 DATE_LINE = re.compile(
-    rf"^(?:(?:published|posted|updated|last updated|date|broadcast|aired|first published|issued)\s*:?\s*)?{_CLOCK}?"
+    rf"^(?:(?:published|posted|updated|last updated|date|broadcast|aired|first published|issued)\s*:?\s*"
+    rf"|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?,\s+)?{_CLOCK}?"  # 'Brussels, 13 July 2023'
     rf"{_DATE}\b[^a-z]{{0,40}}$",
     re.I,
 )
@@ -225,10 +226,25 @@ def _headline(lines: list[_Line]) -> int | None:
         if is_furniture(text) or _is_label_line(text) or _meta_line(text) or END.match(text):
             continue
         if _title_like(text):
-            return i
+            return _named_title(lines, i, limit)
         if len(_words(text)) > 25:
             return None  # the body begins with no headline above it
     return first if first < len(lines) else None
+
+
+def _named_title(lines: list[_Line], first: int, limit: int) -> int:
+    """The first title-like line, or when it names no party and a title a line or two below does
+    ('Unofficial transcript, prepared from the English interpretation' over 'Joint press conference:
+    Japanese Defense Minister ...'), that one."""
+    if PARTY_RE.search(lines[first].text):
+        return first
+    for i in range(first + 1, min(limit, first + 4)):
+        text = lines[i].text
+        if len(_words(text)) > 25:
+            break
+        if _title_like(text) and PARTY_RE.search(text) and not text.endswith(".") and not is_furniture(text):
+            return i
+    return first
 
 
 def _strip_dateline(line: _Line, section: Section) -> _Line:
