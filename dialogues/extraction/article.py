@@ -134,10 +134,12 @@ def relevance(section: Section) -> str | None:
 class Context:
     """What the records ask of the people and parties of a section: who is named where, and on which side."""
 
-    def __init__(self, text: str, people: People, section_text: str, venue: str = ""):
+    def __init__(self, text: str, people: People, section_text: str, venue: str = "", headings=()):
         self.text = text
         self.people = people
         self.venue = venue  # where the page's own event took place ('Venue: ...' in its head)
+        # (start, party or None) of each heading: a list under 'ITALY' is Italy's
+        self.headings: list[tuple[int, str | None]] = list(headings)
         counts: dict[str, int] = {}
         for m in PARTY_RE.finditer(section_text):
             party = party_for(m.group(1))
@@ -150,6 +152,11 @@ class Context:
 
     def pair(self) -> list[str]:
         return ["Japan", self.partner] if self.partner else []
+
+    def heading_party(self, position: int) -> str | None:
+        """The party the heading over `position` names by itself ('ITALY', 'European Union'), if any."""
+        above = [party for start, party in self.headings if start <= position]
+        return above[-1] if above else None
 
     def is_party_word(self, word: str) -> bool:
         bare = re.sub(r"['\u2019]s$", "", word.strip("\"'\u201c\u201d()"))
@@ -309,6 +316,7 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
         people,
         " ".join([section.title, *(u.block.text for u in body if u.relevant)]),
         section.meta.get("venue", ""),
+        [(u.block.start, _party_heading(u.block.text)) for u in body if u.block.kind == "heading"],
     )
     _sides_from_pair(people, context)
 
@@ -320,6 +328,7 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
     for u in body:
         if not u.relevant or u.block.kind in ("question", "meta"):
             continue
+        finder.new_paragraph()
         for s in u.sentences:
             finder.read(s, _slice(u, s, records=True))
     finder.finish()
@@ -345,6 +354,16 @@ def _sides_from_pair(people: People, context: Context):
             side = "Japan" if japanese_name(person.name) else context.partner
             person.affiliation = side
             person.country = side if PARTIES[side].kind == "government" else ""
+
+
+def _party_heading(text: str) -> str | None:
+    """'ITALY', 'European Union', 'Britain:': a heading that is a party's name and nothing else."""
+    bare = text.strip(" :*#")
+    for name in (bare, bare.title()):
+        party = party_for(name) if PARTY_RE.fullmatch(name) else None
+        if party in PARTIES:
+            return party
+    return None
 
 
 def _statements(section, units, people: People, finder: RecordFinder, labels) -> list[StatementFinding]:

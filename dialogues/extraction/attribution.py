@@ -24,6 +24,8 @@ _VERBS = (
     r"|call(?:ed|s)?(?: on| for)?|describ(?:ed|es)|reaffirm(?:ed|s)?|urg(?:ed|es|ing)|termed|dubbed|labell?ed"
     r"|hailed|praised|pledged|voiced|expressed|spoke of|speaking of|referred to|characteri[sz]ed|branded"
 )
+# 'M. Le Drian told ...', 'Gen. Yoshida said': a full stop that ends an abbreviation, not the sentence.
+_ABBREVIATION = r"\b(?:M|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Prof|Sen|Rep|St|Capt|Maj|Sgt|Cmdr)\."
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _JOINT = re.compile(
     r"\b(?:the two sides|both sides|the two (?:countries|governments|leaders|partners|ministers|nations)|the leaders"
@@ -95,7 +97,9 @@ class Attributor:
         after = sentence[quote.close_at - sentence_start :]
         # '"...," Pistorius said' / '"...," said Lars Eriksson, ...' / '"...," the minister added.'
         m = re.match(
-            rf"^[\s,.;:!?\u2014\u2013-]*(?P<ref>[^\"\u201c\u201d.;:!?]{{0,120}}?)\s*\b(?P<verb>{_VERBS})\b", after
+            rf"^[\s,.;:!?\u2014\u2013\u00bb-]*(?P<ref>(?:[^\"\u201c\u201d.;:!?]|{_ABBREVIATION}){{0,120}}?)\s*"
+            rf"\b(?P<verb>{_VERBS})\b",
+            after,
         )
         if m:
             ref_start = quote.close_at + m.start("ref")

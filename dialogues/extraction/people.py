@@ -138,7 +138,7 @@ def surnames(name: str) -> set[str]:
         return set()
     found = {words[-1]}
     for i, word in enumerate(words[1:-1], start=1):
-        if re.fullmatch(PARTICLE, word):
+        if re.fullmatch(PARTICLE, word, re.I):  # 'von der Leyen', 'Le Drian'
             tail = " ".join(words[i:])
             found |= {tail, tail[0].upper() + tail[1:]}
             break
@@ -194,7 +194,7 @@ def split_run(run: str) -> tuple[str, list[str]]:
         words.pop()
     name: list[str] = []
     for word in reversed(words):
-        if re.fullmatch(PARTICLE, word) and name:
+        if re.fullmatch(PARTICLE, word, re.I) and name:  # 'von der Leyen', 'Le Drian'
             name.insert(0, word)
             continue
         if not _plausible_word(word.rstrip(".")) or word.lower() in MODIFIERS:
@@ -204,7 +204,7 @@ def split_run(run: str) -> tuple[str, list[str]]:
         name.insert(0, word)
     while name and re.fullmatch(PARTICLE, name[0]):
         name.pop(0)
-    core = [w for w in name if not re.fullmatch(PARTICLE, w)]
+    core = [w for w in name if not re.fullmatch(PARTICLE, w, re.I)]
     if (
         len(core) == 3
         and len(words) > len(name)
@@ -334,7 +334,7 @@ def _same_side(person: Person, affiliation: str) -> bool:
 # -- finding people -------------------------------------------------------------------------------------------------
 
 _TITLE_LEFT = re.compile(
-    r"(?P<lead>(?:(?:[A-Z][\w.&'\u2019-]*['\u2019]s?|[a-z][\w-]*|of|for|to|the|and|on|[A-Z][\w.&-]*)\s+){0,8})$"
+    r"(?P<lead>(?:(?:[A-Z][\w.&'\u2019-]*['\u2019]s?|[a-z\u00df-\u00ff][\w'-]*|of|for|to|the|and|on|[A-Z][\w.&-]*)\s+){0,8})$"
 )
 _APPOSITION = re.compile(
     r"^\s*(?:,|\s[\u2014\u2013]|\()\s*+(?!(?:one|two|some|several|many|most|all|each|both|other)\s)"
@@ -645,6 +645,13 @@ def infer_sides(people: People, sentences: list[tuple[str, int]]):
                     named.country = side if PARTIES[side].kind == "government" else ""
                 if not named.role and other.role:
                     named.role = other.role
+        for m in re.finditer(r"\b(?:on|for|from) the (?P<adj>[A-Z][\w-]*) side\b", text):
+            side = party_for(m.group("adj"))  # '... and Jean-Yves Le Drian on the French side'
+            clause = text.rfind(";", 0, m.start()) + 1
+            for mention in people.mentions:
+                if side and offset + clause <= mention.start < offset + m.start() and not mention.person.affiliation:
+                    mention.person.affiliation = side
+                    mention.person.country = side if PARTIES[side].kind == "government" else ""
     for person in people.people:
         known = NOTABLE.get(person.name)
         if known and (not person.affiliation or person.affiliation in PARTIES):

@@ -150,6 +150,11 @@ HEAD_CLASS = {
 KINDS = {"pledge": "pledge", "partnership": "partnership", "programme": "programme", "venture": "programme"}
 DETERMINERS = {"the", "this", "that", "its", "their", "these", "those", "our", "his", "her", "such"}
 ARTICLES = {"a", "an"} | DETERMINERS
+# A sentence that tells a status with no subject ('In force.', 'Signed in Tokyo in May 2017.', 'Under negotiation.').
+_BARE_STATUS = re.compile(
+    r"^\s*(?:Signed|Entered|In force|Took effect|Takes effect|Expired|Lapsed|Under negotiation|Negotiations|Agreed|"
+    r"Held|First held|Launched|Ratified|Approved|Concluded|Suspended|Postponed|Replaced|Not yet|Planned|Due)\b"
+)
 _HELD_AFTER = re.compile(r"^,?\s+(?:was\s+|which\s+was\s+)?(?:held|hosted|which took place|took place)\b")
 _OCCASIONS = {"session", "sessions", "meeting", "round", "call", "videoconference", "video-conference", "sitting"}
 # 'the fourth meeting': a round of something that meets again ('the first meeting' may be the only one)
@@ -431,8 +436,12 @@ class RecordFinder:
         self.recent: list[Finding] = []  # records by the order they were last talked of
         self.aliases: dict[str, Finding] = {}
         self.positions: list[tuple[int, DialogueFinding | None, AgreementFinding | None]] = []
+        self._paragraph_record: Finding | None = None  # the record a paragraph opens with
 
     # -- the walk ------------------------------------------------------------------------------------------------
+    def new_paragraph(self):
+        self._paragraph_record = None
+
     def read(self, sentence: Sentence, masked: str, *, title: bool = False):
         """Read one sentence (`masked`: its text with long quotations blanked out)."""
         found = []
@@ -493,6 +502,13 @@ class RecordFinder:
                 record = self._mention(family, item, sentence, masked, title, [p for _, p in phrases])
             if record is not None:
                 records.append(record)
+        bare = _BARE_STATUS.match(masked) if not title else None
+        first = min((p.start for _, p in phrases), default=len(masked))
+        if bare and self._paragraph_record is not None and self._paragraph_record not in records[:1] and first > 0:
+            # '* ACSA - Signed in January 2017. In force since August 2017.': the item's record, still
+            self._note(self._paragraph_record, sentence, masked, Phrase("", [], "", 0, 0), 0, first, False, [])
+        if records and self._paragraph_record is None:
+            self._paragraph_record = records[0]
         if not any(isinstance(r, DialogueFinding) for r in records) and not title:
             self._meeting_verb(sentence, masked)
         if (topics := topics_from(masked)) and not title:
@@ -540,6 +556,9 @@ class RecordFinder:
         later = [p.start for p in phrases if p.start > phrase.end and p.start < clause_end]
         window_end = min(later) if later else clause_end  # a later record's words are its own
         candidate = explicit or self._clause_parties(sentence, masked, clause_start, window_end, phrase)
+        heading = self.context.heading_party(sentence.start)
+        if heading and heading != "Japan" and not explicit:
+            candidate = order_parties(["Japan", heading])  # '* ACSA - Signed in July 2018.' under 'FRANCE'
         pair = self.context.pair()
         if (
             not explicit
@@ -620,10 +639,20 @@ class RecordFinder:
             ):
                 return None  # "an agreement", "engaged in dialogue": nothing to name it by
             if (
-                family == "agreement"
+                (
+                    family == "agreement"
+                    or phrase.head.lower() in ("dialogues", "summits", "forums", "meetings")
+                    # not 'their existing "2+2" meetings', 'the regular meetings of the ... foreign and defence ministers'
+                    and not TWO_PLUS_TWO.search(" ".join([*phrase.words, phrase.head, phrase.post]))
+                    and not {"regular", "annual"} & {w.lower() for w in phrase.words}
+                )
                 and phrase.head.endswith("s")
                 and not proper
-                and not (candidate and re.search(r"\d|\b(?:two|three|four|five|six)\b", " ".join(phrase.words)))
+                and not (
+                    family == "agreement"
+                    and candidate
+                    and re.search(r"\d|\b(?:two|three|four|five|six)\b", " ".join(phrase.words))
+                )
             ):
                 return None  # "the two sides' agreements": no one record
             if cls == "summit" and (
@@ -1046,16 +1075,22 @@ class RecordFinder:
         phrase = Phrase("", [], m.group(1), m.start(), m.end(), head_end=m.end())
         lo, hi = clause_bounds(masked, m.start(), m.end())
         other = self._linked_parties(sentence, masked, phrase, masked[m.end() : hi], masked[lo : m.start()])
+        heading = self.context.heading_party(sentence.start)
+        if not other and heading and heading != "Japan":
+            other = ["Japan", heading]  # '* ACSA - Signed in January 2017.' under 'BRITAIN'
         if other and not _compatible(other, record.parties):
-            kind = type(record)
-            record = kind(
-                name="",
-                parties=order_parties(other),
-                head=record.head,
-                core=record.core,
-                proper_name=record.proper_name,
-            )
-            (self.dialogues if isinstance(record, DialogueFinding) else self.agreements).append(record)
+            pool = self.dialogues if isinstance(record, DialogueFinding) else self.agreements
+            same = next((r for r in pool if r.core == record.core and r.parties == order_parties(other)), None)
+            if same is None:
+                same = type(record)(
+                    name="",
+                    parties=order_parties(other),
+                    head=record.head,
+                    core=record.core,
+                    proper_name=record.proper_name,
+                )
+                pool.append(same)
+            record = same
         self._note(record, sentence, masked, phrase, lo, hi, False, [phrase])
         return record
 

@@ -25,7 +25,8 @@ HEADS = words(
     counsellor counselor expert scholar economist manager journalist correspondent reporter editor commander attaché
     attache consul delegate negotiator coordinator leader vice-minister admiral general envoys counterpart colleague
     partner principal dean councillor legislator parliamentarian sherpa marshal colonel major captain brigadier
-    lieutenant
+    lieutenant ministre ministro ministra ministerin bundesminister bundesministerin bundeskanzler bundeskanzlerin
+    staatssekretär staatssekretärin président présidente presidente
     """
 )
 # Words that stand inside a role, before or between its heads.
@@ -40,6 +41,8 @@ MODIFIERS = words(
     division department bureau unit group ministry defence-industry defense-industry defence-industrial
     defense-industrial under of for the and to & global european ministerial engineering public relations
     representative nominee designate then outgoing incoming new current
+    des de la du le affaires étrangères défense armées l'europe der verteidigung auswärtigen difesa esteri degli
+    della defensa exteriores
     """
 )
 MULTI_HEADS = (

@@ -100,6 +100,7 @@ META_KEYS = words(
     subject ref reference contact email tel telephone phone website editor attendees present duration participants
     """
 )
+META_PHRASES = {"original language", "translated by", "translation", "translator", "original", "dateline", "filed"}
 # Labels that are roles in a transcript rather than names.
 ROLE_LABELS = re.compile(
     r"^(?:anchor|host|presenter|reporter|correspondent|interviewer|moderator|narrator|voice-over|announcer|"
@@ -210,7 +211,7 @@ def _title_like(text: str) -> bool:
 
 def _meta_line(text: str) -> tuple[str, str] | None:
     m = re.match(r"^(?P<key>[A-Za-z][A-Za-z' ]{1,20}):\s+(?P<value>.+)$", text)
-    if m and m.group("key").strip().lower() in META_KEYS:
+    if m and m.group("key").strip().lower() in META_KEYS | META_PHRASES:
         return m.group("key").strip().lower(), m.group("value").strip()
     return None
 
