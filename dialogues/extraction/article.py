@@ -237,6 +237,22 @@ def _interviewee(section: Section, people: People) -> Person | None:
     return head[0] if head else people.first_named()
 
 
+def _author(section: Section, body: list[Unit], people: People) -> Person | None:
+    """Who says 'I' in the section: a speech's speaker, or the byline's writer of a piece told in the first
+    person (an opinion piece), not a reporter's byline over a news story."""
+    speech = next((b for b in section.blocks if b.kind == "meta" and b.label == "speaker"), None)
+    byline = next((b for b in section.blocks if b.kind == "meta" and b.label == "byline"), None)
+    told = " ".join(_slice(u, s) for u in body if u.block.kind == "body" for s in u.sentences)
+    first_person = len(re.findall(r"\b(?:I|my|me)\b", told))
+    line = speech or (byline if first_person >= 3 else None)
+    if line is None:
+        return None
+    person = _label_person(line.text, people, line.start)
+    if person is not None:
+        person.described = True
+    return person
+
+
 def _label_person(label: str, people: People, offset: int) -> Person | None:
     """A turn's label: 'Roberto Cingolani', 'MINISTER KIHARA', 'Ms Lindqvist (Defence Minister)'."""
     name = re.sub(r"\s*\(.*\)$", "", label).strip()
@@ -271,13 +287,6 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
 
     units = [_read_block(b) for b in section.blocks]
     passages = {u.block.passage for u in units}
-    if len(passages) > 1:
-        for passage in passages:
-            text = " ".join(u.block.text for u in units if u.block.passage == passage)
-            keep = _about_japan(text)
-            for u in units:
-                if u.block.passage == passage:
-                    u.relevant = keep
     body = [u for u in units if u.block.kind not in ("caption",)]
 
     # people: who is named, with what; then every later mention of them
@@ -293,6 +302,7 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
         for s in u.sentences:
             find_people(people, _slice(u, s), s.start)
     complete_names(people, [(_slice(u, s), s.start) for u in body for s in u.sentences])
+    people.speaker = _author(section, body, people)
     labels = {}
     for u in body:
         if u.block.kind == "answer" and u.block.label not in ("A", "Q"):
@@ -311,6 +321,15 @@ def analyse_section(section: Section, published: datetime.date | None, page: str
         for s in u.sentences:
             find_mentions(people, _slice(u, s), s.start, floors.get(u.block.passage, 0))
     infer_sides(people, [(_slice(u, s), s.start) for u in body for s in u.sentences])
+    if len(passages) > 1:  # a live blog's entries: only those about Japan, by name or by a Japanese official
+        for passage in passages:
+            members = [u for u in units if u.block.passage == passage]
+            spans = [(u.block.start, u.block.end) for u in members]
+            keep = _about_japan(" ".join(u.block.text for u in members)) or any(
+                m.person.affiliation == "Japan" and any(a <= m.start < b for a, b in spans) for m in people.mentions
+            )
+            for u in members:
+                u.relevant = keep
     context = Context(
         page,
         people,

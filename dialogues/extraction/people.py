@@ -227,6 +227,7 @@ class People:
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
         self.friend: Person | None = None  # the colleague an answer in Parliament calls 'my Rt Hon Friend'
+        self.speaker: Person | None = None  # who says 'I': a speech's speaker, an opinion piece's writer
 
     # -- entities ----------------------------------------------------------
     def find(self, name: str) -> Person | None:
@@ -347,6 +348,7 @@ _APPOSITION = re.compile(
     r"Trade|Industry|Economy|Europe|European|State|Armed|National|International|Home|Interior|Justice|Digital|"
     r"Science|Technology|Space|Affairs|Development|Commonwealth)\b)[A-Z][\w'-]+\s+[A-Z]|the\s+[a-z]|[a-z]+(?:ed|s)\b))"
 )
+_IS_ROLE = re.compile(r"^\s+(?:is|was|serves as)\s+(?P<role>(?:the|a|an)\s+[^.;,]{3,100}?)\s*(?=[.;,]|$)")
 _SERVES = re.compile(r"^\s*,\s*(?P<role>who\s+[^,;.]{3,120}),")
 _PREPOSITIONS = words(
     """
@@ -459,7 +461,11 @@ def find_people(people: People, text: str, offset: int, *, caption: bool = False
                 role = parse_role(before_title)
                 if role and _RELATION.fullmatch(role.role):
                     role = Role("", role.affiliation, role.country)
-        apposition = _SERVES.match(after) or _APPOSITION.match(after)
+        apposition = (
+            _SERVES.match(after)
+            or _APPOSITION.match(after)
+            or (_IS_ROLE.match(after) if not text[: m.start()].strip() else None)  # 'Hayashi is the minister ...'
+        )
         appositive = parse_role(apposition.group("role")) if apposition else None
         if (
             appositive
@@ -615,6 +621,11 @@ def find_mentions(people: People, text: str, offset: int, floor: int = 0):
         elif people.friend is not None:  # 'As my Rt Hon Friend said': the colleague named so before
             people.mention(
                 offset + m.start(), offset + m.end(), people.friend, "title", _is_subject(text, m.start(), m.end())
+            )
+    if people.speaker is not None:  # a speech or an opinion piece: 'I' is its author ('Cameron and I agreed')
+        for m in re.finditer(r"\b(?:I|me|my|myself)\b", text):
+            people.mention(
+                offset + m.start(), offset + m.end(), people.speaker, "pronoun", _is_subject(text, m.start(), m.end())
             )
     for m in _PRONOUN.finditer(text):
         sex = "m" if m.group("p").lower() == "he" else "f"

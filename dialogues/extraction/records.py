@@ -76,7 +76,8 @@ class AgreementFinding(Finding):
 DIALOGUE_HEAD = re.compile(
     r"(?<![\w-])(?P<head>[Dd]ialogues?|[Tt]alks?|[Cc]onsultations?|[Mm]eetings?|[Ss]ummits?|[Ff]orums?|"
     r"[Ss]essions?|[Gg]atherings?|[Nn]egotiations|2\s?\+\s?2|[Tt]wo-plus-two|(?:[Tt]elephone|[Pp]hone|[Vv]ideo) "
-    r"(?:[Cc]alls?|[Tt]alks?|[Cc]onversations?|[Cc]onference)|[Vv]ideo-?conference)(?![\w-])"
+    r"(?:[Cc]alls?|[Tt]alks?|[Cc]onversations?|[Cc]onference)|[Vv]ideo-?conference"
+    r"|[Bb]ilateral(?=\s+(?:with|between)\b))(?![\w-])"  # 'Kishida's bilateral with Stoltenberg': a meeting
 )
 AGREEMENT_HEAD = re.compile(
     r"(?<![\w-])(?P<head>[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Tt]reat(?:y|ies)|[Cc]onventions?|[Mm]emorand(?:um|a)|"
@@ -93,6 +94,7 @@ HEAD_CLASS = {
     "2+2": "dialogue",
     "two-plus-two": "dialogue",
     "meeting": "event",
+    "bilateral": "event",
     "meetings": "event",
     "talks": "event",
     "talk": "event",
@@ -255,6 +257,10 @@ _HEADS_AFTER = (
     r"[Tt]reaty|[Aa]ccord|[Pp]act|[Cc]onvention|[Pp]ledge|[Ii]nitiative|[Ff]ramework|[Aa]lliance"
 )
 _COMPOUND = re.compile(rf"\s+(?:(?:and|of|for|[A-Z][\w-]*)\s+){{0,3}}(?:{_HEADS_AFTER})\b")
+_SETTING = re.compile(
+    r"(?:['\u2019]s)?\s+(?:host|hosts|venue|city|chair|chairmanship|sidelines|margins|fringes|agenda|season|"
+    r"hall|room|centre|center|site|declaration|communiqu\w*|photo|dinner|reception)\b"
+)
 _PRESENT = re.compile(
     r"(?<!\bto )\b(?:launch|sign|agree|hold|open|adopt|set up|establish|begin|start|unveil|seal|"
     r"strike|ink|conclude|upgrade|form)s?\b",
@@ -463,6 +469,8 @@ class RecordFinder:
                 continue  # 'held ... by videoconference': how they met, not another meeting
             if _COMPOUND.match(masked, m.end()):
                 continue  # 'Partnership Programme', 'summit meeting': the last noun heads the name
+            if _SETTING.match(masked, m.end()):
+                continue  # 'the summit host', 'the summit's venue': a word about something else
             phrase = noun_phrase(masked, m)
             if (
                 family == "dialogue"
@@ -642,7 +650,7 @@ class RecordFinder:
                 (
                     family == "agreement"
                     or phrase.head.lower() in ("dialogues", "summits", "forums", "meetings")
-                    # not 'their existing "2+2" meetings', 'the regular meetings of the ... foreign and defence ministers'
+                    # not 'their existing "2+2" meetings', 'the regular meetings of the foreign and defence ministers'
                     and not TWO_PLUS_TWO.search(" ".join([*phrase.words, phrase.head, phrase.post]))
                     and not {"regular", "annual"} & {w.lower() for w in phrase.words}
                 )
@@ -916,6 +924,8 @@ class RecordFinder:
         head = phrase.head if proper else phrase.head.lower()
         if self._head_word(phrase) == "2+2":
             head = "2+2"
+        elif head.lower() == "bilateral":
+            head = "bilateral meeting"  # 'Kishida's bilateral with Stoltenberg'
         post = phrase.post
         if post.startswith("of ") and re.search(r"minister|leader", post):
             post = re.sub(r"^of\s+(?:their|the)\s+", "of ", post)
@@ -1022,7 +1032,10 @@ class RecordFinder:
                 and not re.match(r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?\d", own.group("venue"))
                 and not _MONTH_START.match(own.group("venue"))
             ):
-                record.venue = Evidence(re.sub(r"(?:\s+(?:of|de|in))+$", "", own.group("venue").rstrip(".")), sentence)
+                place = re.sub(
+                    rf"\s+in\s+{_MONTH_START.pattern}.*$", "", own.group("venue").rstrip(".")
+                )  # 'Paris in May'
+                record.venue = Evidence(re.sub(r"(?:\s+(?:of|de|in))+$", "", place), sentence)
             if record.venue is None and (venue := venue_from(clause)):
                 record.venue = Evidence(venue[0], sentence)
             if record.format is None and (fmt := format_from(clause)):

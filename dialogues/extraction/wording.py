@@ -101,7 +101,7 @@ AGREEMENT_WORDS = [
             r"(?:\w+\s+){0,2}?(?:negotiations|talks)\b|\b(?:to|will|would) negotiate\b|"
             r"\bin talks (?:on|over|about|toward|"
             r"towards|for)\b|\btalks on\b|\bunder negotiation\b|\bwork(?:ing)? towards? (?:an? |the )?(?:early )?"
-            r"conclusion\b",
+            r"conclusion\b|\b(?:drawing up|drafting|being drafted|being drawn up|being negotiated|hammering out)\b",
             re.I,
         ),
     ),

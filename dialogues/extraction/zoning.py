@@ -117,6 +117,12 @@ INSTITUTION_START = re.compile(
 ROUNDUP = re.compile(
     r"\b(newsletter|briefing|digest|round-?up|bulletin|in brief|news in brief|what we're reading)\b", re.I
 )
+# A speech's or an opinion piece's author: 'Address by Prime Minister Shinzo Abe to the North Atlantic Council'.
+AUTHOR_LINE = re.compile(
+    r"^(?P<kind>(?i:(?:(?:opening |closing |keynote )?(?:address|speech|remarks|statement|lecture)|keynote)"
+    r"\s+(?:delivered\s+|given\s+)?by|by))\s+"
+    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,6}[A-Z][\w'\u2019-]+)(?=$|\s+(?:to|at|before|on|in)\b|,)"
+)
 HEADING_LIKE_NOTE = re.compile(r"^\*[^*].*[^*]\*$")  # an italic line: the editors' words between turns
 
 
@@ -281,6 +287,14 @@ def _classify(section: Section, lines: list[_Line], interview: bool):
     previous_quote = False
     for n, line in enumerate(lines):
         text = line.text
+        if (m := AUTHOR_LINE.match(text)) and n < 12:
+            # 'Address by Prime Minister Shinzo Abe to ...', 'By Yoshimasa Hayashi': who speaks or writes
+            label = "byline" if m.group("kind").lower() == "by" else "speaker"
+            section.blocks.append(
+                Block(line.start + m.start("who"), line.start + m.end("who"), m.group("who"), "meta", label)
+            )
+            if label == "byline":
+                continue
         if is_furniture(text) or (CAPTION_END.search(text) or CREDIT_PREFIX.match(text)):
             if CAPTION_END.search(text) or CREDIT_PREFIX.match(text):
                 section.blocks.append(Block(line.start, line.end, text, "caption"))
@@ -424,6 +438,8 @@ def _split_teasers(lines: list[_Line], offset: int) -> list[Section]:
         if not block:
             continue
         title = block[0]
+        if m := re.match(r"^[-\u2022*\u2013\u2014]\s+", title.text):
+            title = _drop_prefix(title, m.end())  # a list item's dash
         section = Section(offset + len(sections), title.text, title.start, teaser=True)
         section.blocks = [Block(b.start, b.end, b.text) for b in block[1:] if not is_furniture(b.text)]
         sections.append(section)
