@@ -13,6 +13,7 @@ import datetime
 import logging
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from django.db.models import Count, Q
 
 from .extraction.article import SectionFindings, organisation_kind
 from .extraction.gazetteer import PARTIES, Party
-from .extraction.naming import same_subject
+from .extraction.naming import name_key, same_subject
 from .extraction.reading import Page, UnreadableFile, read_file, read_page
 from .extraction.records import AgreementFinding, DialogueFinding, Evidence
 from .extraction.report import section_report
@@ -207,6 +208,13 @@ def _save_page(prepared: Prepared, outcome: FileOutcome, dry_run: bool) -> FileO
             continue
         return result
     raise AssertionError("unreachable: the last attempt returns")
+
+
+def _name_rank(name: str) -> tuple:
+    """How full a record's name is: an acronym given, then capitalised words, then words of substance, then
+    (to break ties the same way whatever the order of import) the name itself."""
+    capitals = sum(w[:1].isupper() for w in name.split())
+    return (bool(re.search(r"\([A-Z0-9+]{2,}\)", name)), capitals, len(name_key(name)), name)
 
 
 def _names_in(sections: list[SectionFindings]) -> list[str]:
@@ -408,6 +416,7 @@ class _Saver:
             dialogue = Dialogue.objects.create(name=finding.name[:300])
             self.fresh.add(self._key(dialogue))
             self.outcome.created.append(f"dialogue: {dialogue.name}")
+        self._name(dialogue, finding.name)
         self._record_common(dialogue, finding)
         for field_name, evidence in (("venue", finding.venue), ("format", finding.format)):
             if evidence:
@@ -435,8 +444,19 @@ class _Saver:
             agreement = Agreement.objects.create(name=finding.name[:300], kind=finding.kind)
             self.fresh.add(self._key(agreement))
             self.outcome.created.append(f"agreement: {agreement.name}")
+        self._name(agreement, finding.name)
         self._record_common(agreement, finding)
         return agreement
+
+    def _name(self, record, name: str):
+        """Of the names articles give one record, the fullest ('Reciprocal Access Agreement (RAA)' over
+        'reciprocal access agreement'), so the name does not depend on which article came first."""
+        name = name[:300]
+        if name == record.name or _name_rank(name) <= _name_rank(record.name) or self._editor_set(record, "name"):
+            return
+        self.outcome.changed.append(f"{record._meta.verbose_name} {record}: name \u2192 {name}")
+        record.name = name
+        self._dirty[self._key(record)] = record
 
     def _record_common(self, record, finding):
         """Parties, status and the time window: the facts dialogues and agreements share."""
@@ -494,7 +514,8 @@ class _Saver:
 
     # -- facts and their sources -------------------------------------------
     def _facts_of(self, record) -> list[tuple]:
-        """What the record's sources say: (field, origin, article id, published, start, end), read once."""
+        """What the record's sources say: (field, origin, article id, published, start, end, checksum), read
+        once."""
         key = self._key(record)
         if key not in self._facts:
             self._facts[key] = (
@@ -502,7 +523,13 @@ class _Saver:
                 if key in self.fresh
                 else list(
                     Source.objects.filter(**{record._meta.model_name: record}).values_list(
-                        "field", "origin", "article_id", "article__published", "sentence_start", "sentence_end"
+                        "field",
+                        "origin",
+                        "article_id",
+                        "article__published",
+                        "sentence_start",
+                        "sentence_end",
+                        "article__checksum",
                     )
                 )
             )
@@ -519,10 +546,20 @@ class _Saver:
         facts = self._facts_of(record)
         if any(
             f == field_name and a == self.article.pk and (s, e) == (sentence.start, sentence.end)
-            for f, _, a, _, s, e in facts
+            for f, _, a, _, s, e, _ in facts
         ):
             return None
-        facts.append((field_name, Origin.IMPORT, self.article.pk, self.meta.published, sentence.start, sentence.end))
+        facts.append(
+            (
+                field_name,
+                Origin.IMPORT,
+                self.article.pk,
+                self.meta.published,
+                sentence.start,
+                sentence.end,
+                self.page.checksum,
+            )
+        )
         source = self._new_source(record, field_name, value, evidence)
         self._pending.append(source)
         return source
@@ -542,15 +579,18 @@ class _Saver:
         )
 
     def _newer_than_current(self, record, field_name: str) -> bool:
-        """Does this article speak later than every other article that gave the field a value? (Of two
-        articles of the same day, the first one imported keeps its word, so importing again changes nothing.)"""
+        """Does this article speak later than every other article that gave the field a value? Of two
+        articles of the same day, the one with the greater checksum has the word: whichever is imported
+        first, the records come out the same, and importing again changes nothing."""
         others = [
-            published
-            for f, origin, article, published, *_ in self._facts_of(record)
+            (published, checksum)
+            for f, origin, article, published, _, _, checksum in self._facts_of(record)
             if f == field_name and origin == Origin.IMPORT and article != self.article.pk
         ]
         mine = self.meta.published
-        return not others or (mine is not None and all(d is not None and mine > d for d in others))
+        return not others or (
+            mine is not None and all(d is not None and (mine, self.page.checksum) > (d, c) for d, c in others)
+        )
 
     def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None):
         """Set one fact on a record, keeping its source; never over an editor's value."""

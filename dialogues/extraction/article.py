@@ -24,6 +24,7 @@ from .gazetteer import (
     PLACE_BEFORE,
     as_place,
     company_country,
+    is_european,
     party_for,
 )
 from .people import MEDIA_ROLES, People, Person, complete_names, find_mentions, find_people, infer_sides, normal_name
@@ -503,6 +504,16 @@ def _finding(speaker: Speaker, quote: Quote, sentence: Sentence, confidence: str
     return StatementFinding(speaker, quote, sentence, confidence, dialogue, agreement)
 
 
+def _names_europe(text: str) -> bool:
+    return any(is_european(party_for(m.group(1)) or "") for m in PARTY_RE.finditer(text))
+
+
+def _names_other_track(text: str) -> bool:
+    """Does the paragraph name a party that is neither Japan nor European (the US, Korea, Australia ...)?"""
+    parties = {party_for(m.group(1)) for m in PARTY_RE.finditer(text)}
+    return any(p in PARTIES and p != "Japan" and not is_european(p) for p in parties)
+
+
 def _person_in_scope(person: Person) -> bool | None:
     """True for Japan's and Europe's people, False for others', None when the text does not say."""
     side = _side(person)
@@ -513,10 +524,24 @@ def _person_in_scope(person: Person) -> bool | None:
 
 def _in_scope(section, people: People, finder: RecordFinder, statements, units) -> SectionFindings:
     """Only records of Japan and a European party; only the people and statements that belong with them."""
-    relevant_spans = [(u.block.start, u.block.end) for u in units if u.relevant]
+    # A paragraph about another track ('Japan-U.S. two-plus-two talks', with no European party and none of
+    # the records in it) does not make its people the tracker's.
+    record_sentences = [s.start for r in [*finder.dialogues, *finder.agreements] for s in r.mentions]
+    linked_spans = [
+        (u.block.start, u.block.end)
+        for u in units
+        if u.relevant
+        and (
+            not _names_other_track(u.block.text)
+            or _names_europe(u.block.text)
+            or any(u.block.start <= a < u.block.end for a in record_sentences)
+        )
+    ]
 
     def named_in_relevant(person: Person) -> bool:
-        return any(m.person is person and any(s <= m.start < e for s, e in relevant_spans) for m in people.mentions)
+        return any(m.person is person and any(s <= m.start < e for s, e in linked_spans) for m in people.mentions) or (
+            person is people.speaker
+        )
 
     kept_people = []
     for person in people.people:

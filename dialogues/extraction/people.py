@@ -63,7 +63,9 @@ SPEECH = re.compile(rf"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?
 NOT_NAME_WORDS = words(
     """
     The A An He She They It We I You But And Or In At On As By Both This That These Those Its Their His Her Our If
-    When While After Before Since Only Also However Meanwhile Against Amid Among Through Together Many Some Such
+    When While After Before Since Only Also However Meanwhile Separately Additionally Elsewhere Earlier Later Instead
+    Overall Previously Similarly Moreover Furthermore Nevertheless Still Yet Indeed Currently Recently Finally
+    Against Amid Among Through Together Many Some Such
     Even Asked According From With Without For To Of Under Over Into There Here What Why How Who Where Which
     Welcoming Speaking Opening Closing Following During Despite Last Next Today Yesterday Tomorrow Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
