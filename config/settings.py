@@ -24,6 +24,13 @@ def envbool(name: str, default: str) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
+def envint(name: str, default: str, minimum: int = 0) -> int:
+    value = os.getenv(name, default).strip()
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {value!r}")
+    return int(value)
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
@@ -143,6 +150,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "admin:login"
 
 # Where the admin keeps uploaded articles between the import preview and its confirmation.
+# A dialogue or agreement no article has spoken of for this many days is flagged as quiet.
+# Where the About page tells readers to report an error (none: "tell the editors").
+CONTACT_EMAIL = os.getenv("CONTACT_EMAIL", "")
+QUIET_AFTER_DAYS = envint("QUIET_AFTER_DAYS", "183", minimum=1)
 IMPORT_STAGING_DIR = Path(os.getenv("IMPORT_STAGING_DIR", Path(tempfile.gettempdir()) / "dialogues-import-staging"))
 
 # Article uploads in the admin are read into memory; keep a generous ceiling.

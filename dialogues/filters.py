@@ -9,6 +9,7 @@ from .models import (
     Agreement,
     AgreementKind,
     AgreementStatus,
+    Article,
     Dialogue,
     DialogueStatus,
     Participant,
@@ -17,6 +18,7 @@ from .models import (
     Statement,
     Topic,
 )
+from .spelling import spellings
 
 MAX_SEARCH = 200
 PARTY_KINDS = (ParticipantKind.GOVERNMENT, ParticipantKind.ORGANISATION)
@@ -30,7 +32,8 @@ def _text(*fields):
     def search(queryset, name, value):
         query = Q()
         for field in fields:
-            query |= Q(**{f"{field}__icontains": value})
+            for spelling in spellings(value):  # "defence" finds "Defense" too
+                query |= Q(**{f"{field}__icontains": spelling})
         return queryset.filter(query).distinct()
 
     # Longer text is an invalid filter (said, and refused by a download), never silently cut.
@@ -76,7 +79,13 @@ class DialogueFilter(df.FilterSet):
         field_name="expected_earliest", lookup_expr="lte", label="Expected by", widget=DateInput
     )
     sort = df.OrderingFilter(
-        fields=(("name", "name"), ("status", "status"), ("expected_earliest", "expected"), ("updated_at", "updated")),
+        fields=(
+            ("name", "name"),
+            ("status", "status"),
+            ("expected_earliest", "expected"),
+            ("last_heard", "heard"),
+            ("updated_at", "updated"),
+        ),
         label="Sort by",
     )
 
@@ -98,6 +107,7 @@ class AgreementFilter(df.FilterSet):
             ("status", "status"),
             ("kind", "kind"),
             ("date_earliest", "date"),
+            ("last_heard", "heard"),
             ("updated_at", "updated"),
         ),
         label="Sort by",
@@ -126,8 +136,24 @@ class ParticipantFilter(df.FilterSet):
         fields = []
 
 
+def _speaker_countries():
+    return [
+        (c, c)
+        for c in Participant.objects.exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    ]
+
+
 class StatementFilter(df.FilterSet):
     q = _text("text", "speaker__name")
+    side = df.MultipleChoiceFilter(
+        field_name="speaker__region", choices=Region.choices, label="Speaker's side", **_checkboxes()
+    )
+    country = df.MultipleChoiceFilter(
+        field_name="speaker__country", choices=_speaker_countries, label="Speaker's country", **_checkboxes()
+    )
     speaker = df.ModelMultipleChoiceFilter(
         field_name="speaker__slug",
         label="Speaker",
@@ -162,4 +188,23 @@ class StatementFilter(df.FilterSet):
 
     class Meta:
         model = Statement
+        fields = []
+
+
+def _outlets():
+    return [
+        (o, o)
+        for o in Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+    ]
+
+
+class ArticleFilter(df.FilterSet):
+    q = _text("title")
+    outlet = df.MultipleChoiceFilter(choices=_outlets, label="Outlet", **_checkboxes())
+    published_from = df.DateFilter(field_name="published", lookup_expr="gte", label="Published from", widget=DateInput)
+    published_to = df.DateFilter(field_name="published", lookup_expr="lte", label="Published by", widget=DateInput)
+    sort = df.OrderingFilter(fields=(("published", "date"), ("title", "title"), ("outlet", "outlet")), label="Sort by")
+
+    class Meta:
+        model = Article
         fields = []

@@ -25,7 +25,7 @@ from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Count, Q
 
 from .extraction.article import SectionFindings, organisation_kind
-from .extraction.gazetteer import PARTIES, Party
+from .extraction.gazetteer import PARTIES, Party, company_country
 from .extraction.naming import name_key, same_subject
 from .extraction.reading import Page, UnreadableFile, read_file, read_page
 from .extraction.records import AgreementFinding, DialogueFinding, Evidence
@@ -351,7 +351,10 @@ class _Saver:
         if found:
             return found
         party = PARTIES.get(name) or Party(name, organisation_kind(name), "other", name)
-        return self._new_participant(name, [party.full_name], kind=party.kind, region=party.region)
+        # a government is its own country; a company is from one ('Mitsubishi Heavy Industries': Japan)
+        country = name if party.kind == Participant.Kind.GOVERNMENT else company_country(name) or ""
+        region = party.region if party.region != "other" or country not in PARTIES else PARTIES[country].region
+        return self._new_participant(name, [party.full_name], kind=party.kind, region=region, country=country[:100])
 
     def _joint(self, parties: tuple[str, ...]) -> Participant:
         name = "\u2013".join(parties) + " (joint)"
@@ -374,7 +377,19 @@ class _Saver:
             self._set(found, "country", person.country, sentence)
         if person.affiliation:
             self._set(found, "affiliation", self._party(person.affiliation), sentence)
+        region = self._side_of(person)
+        if region and region != Participant.Region.OTHER:
+            self._set(found, "region", region, sentence)
         return found
+
+    def _side_of(self, person) -> str | None:
+        """A person's region follows from their country, else from the organisation they speak for."""
+        party = PARTIES.get(person.country)
+        if party:
+            return party.region
+        if person.affiliation:
+            return self._party(person.affiliation).region
+        return None
 
     def _sentence_for(self, name: str) -> Evidence | None:
         """The first sentence of the article that names `name` (its evidence)."""
@@ -460,6 +475,10 @@ class _Saver:
 
     def _record_common(self, record, finding):
         """Parties, status and the time window: the facts dialogues and agreements share."""
+        heard = self.meta.published
+        if heard and (record.last_heard is None or record.last_heard < heard):
+            record.last_heard = heard
+            self._dirty[self._key(record)] = record
         self._link(record.parties, [self._party(p) for p in finding.parties])
         self._source(record, "parties", ", ".join(finding.parties), Evidence(None, finding.mentions[0]))
         if finding.status:
@@ -479,7 +498,11 @@ class _Saver:
                 text_field,
                 when.text,
                 finding.when,
-                also={f"{prefix}_earliest": when.earliest, f"{prefix}_latest": when.latest},
+                also={
+                    f"{prefix}_earliest": when.earliest,
+                    f"{prefix}_latest": when.latest,
+                    f"{prefix}_as_of": self.meta.published,
+                },
             )
 
     def _statement(self, finding, dialogues, agreements):

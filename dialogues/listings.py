@@ -11,7 +11,7 @@ from django.http import QueryDict
 from . import filters
 from .display import agreement_glance, dialogue_glance, window_label
 from .exports import Column
-from .models import Agreement, Dialogue, Participant, Source, Statement
+from .models import Agreement, Article, Dialogue, Participant, Source, Statement
 
 
 def _names(records) -> list[str]:
@@ -76,9 +76,10 @@ ROWS = {
     "participants": lambda: Participant.objects.select_related("affiliation").annotate(
         statement_count=Count("statements", distinct=True)
     ),
-    "statements": lambda: Statement.objects.select_related("speaker", "article", "dialogue", "agreement").defer(
-        "article__text", "dialogue__summary", "agreement__summary"
-    ),
+    "articles": lambda: Article.objects.only("title", "outlet", "published", "url"),
+    "statements": lambda: Statement.objects.select_related(
+        "speaker__affiliation", "article", "dialogue", "agreement"
+    ).defer("article__text", "dialogue__summary", "agreement__summary"),
 }
 
 DIALOGUES = Listing(
@@ -96,9 +97,12 @@ DIALOGUES = Listing(
         Column("expected_earliest", lambda d: d.expected_earliest),
         Column("expected_latest", lambda d: d.expected_latest),
         Column("expected_window", lambda d: window_label(d.expected_earliest, d.expected_latest)),
+        Column("expected_words_as_of", lambda d: d.expected_as_of),
         Column("venue", lambda d: d.venue),
         Column("format", lambda d: d.format),
         Column("topics", lambda d: _names(d.topics.all())),
+        Column("last_heard_of", lambda d: d.last_heard),
+        Column("quiet", lambda d: d.quiet),
         *_source_columns("status", "status"),
         *_source_columns("expected", "expected_text"),
     ],
@@ -120,6 +124,10 @@ AGREEMENTS = Listing(
         Column("date_words", lambda a: a.date_text),
         Column("date_earliest", lambda a: a.date_earliest),
         Column("date_latest", lambda a: a.date_latest),
+        Column("date_window", lambda a: window_label(a.date_earliest, a.date_latest)),
+        Column("date_words_as_of", lambda a: a.date_as_of),
+        Column("last_heard_of", lambda a: a.last_heard),
+        Column("quiet", lambda a: a.quiet),
         *_source_columns("status", "status"),
         *_source_columns("date", "date_text"),
     ],
@@ -148,10 +156,19 @@ STATEMENTS = Listing(
     "statement",
     "statements",
     filters.StatementFilter,
-    facets={"speaker": "speaker__slug"},
+    facets={
+        "side": "speaker__region",
+        "country": "speaker__country",
+        "organisation": "speaker__affiliation__slug",
+        "speaker": "speaker__slug",
+    },
     columns=[
         Column("quote", lambda s: s.text),
         Column("speaker", lambda s: s.speaker.name),
+        Column("speaker_role", lambda s: s.speaker.role),
+        Column("speaker_organisation", lambda s: s.speaker.affiliation.name if s.speaker.affiliation else ""),
+        Column("speaker_country", lambda s: s.speaker.country),
+        Column("speaker_region", lambda s: s.speaker.get_region_display()),
         Column("said_on", lambda s: s.said_on),
         Column("dialogue", lambda s: s.dialogue.name if s.dialogue else ""),
         Column("agreement", lambda s: s.agreement.name if s.agreement else ""),
@@ -162,7 +179,22 @@ STATEMENTS = Listing(
     default_order=("-said_on", "article_id", "span_start"),
     date_range=("said_from", "said_to"),
 )
-LISTINGS = {listing.slug: listing for listing in (DIALOGUES, AGREEMENTS, PARTICIPANTS, STATEMENTS)}
+ARTICLES = Listing(
+    "articles",
+    "source article",
+    "source articles",
+    filters.ArticleFilter,
+    facets={"outlet": "outlet"},
+    columns=[
+        Column("title", lambda a: a.title),
+        Column("outlet", lambda a: a.outlet),
+        Column("published", lambda a: a.published),
+        Column("url", lambda a: a.web_url),
+    ],
+    default_order=("-published", "title"),
+    date_range=("published_from", "published_to"),
+)
+LISTINGS = {listing.slug: listing for listing in (DIALOGUES, AGREEMENTS, PARTICIPANTS, STATEMENTS, ARTICLES)}
 
 
 def filtered(listing: Listing, params: QueryDict):

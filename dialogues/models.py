@@ -17,7 +17,17 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .display import agreement_glance, dialogue_glance, is_overdue
+from .display import (
+    OPEN_DIALOGUE,
+    QUIET_AGREEMENT,
+    QUIET_DIALOGUE,
+    agreement_glance,
+    dialogue_glance,
+    is_overdue,
+    is_quiet,
+    quiet_since,
+    when_label,
+)
 
 
 def unique_slug(model, text: str, max_length: int = 80) -> str:
@@ -204,7 +214,7 @@ class ParticipantAlias(models.Model):
 
 
 class DialogueQuerySet(models.QuerySet):
-    OPEN = ("proposed", "planned")  # kept in step with display.is_overdue
+    OPEN = OPEN_DIALOGUE
 
     def overdue(self, today: datetime.date | None = None):
         """Dialogues still waiting to start although their expected window has passed."""
@@ -218,6 +228,10 @@ class DialogueQuerySet(models.QuerySet):
             expected_earliest__gte=today,
             expected_earliest__lte=today + datetime.timedelta(days=days),
         )
+
+    def quiet(self, today: datetime.date | None = None):
+        """Unfinished dialogues no article has spoken of for a long time (QUIET_AFTER_DAYS)."""
+        return self.filter(status__in=QUIET_DIALOGUE, last_heard__lt=quiet_since(today))
 
     def with_parties(self):
         return self.prefetch_related("parties")
@@ -241,11 +255,17 @@ class Dialogue(Timestamped):
     expected_text = models.CharField("expected start (article's words)", max_length=200, blank=True)
     expected_earliest = models.DateField(null=True, blank=True, db_index=True)
     expected_latest = models.DateField(null=True, blank=True, db_index=True)
+    expected_as_of = models.DateField(
+        "expected start: words as of", null=True, blank=True, help_text="The date the article's words were relative to"
+    )
     venue = models.CharField(max_length=300, blank=True)
     format = models.CharField(max_length=300, blank=True, help_text="e.g. government officials only")
     topics = models.ManyToManyField(Topic, related_name="dialogues", blank=True)
     summary = models.TextField(blank=True)
     agreements = models.ManyToManyField("Agreement", related_name="dialogues", blank=True)
+    last_heard = models.DateField(
+        "last heard of", null=True, blank=True, db_index=True, help_text="Date of the newest article about it"
+    )
 
     objects = DialogueQuerySet.as_manager()
 
@@ -276,8 +296,20 @@ class Dialogue(Timestamped):
     def overdue(self) -> bool:
         return is_overdue(self)
 
+    @property
+    def quiet(self) -> bool:
+        return is_quiet(self)
+
+    @property
+    def expected_when(self) -> str:
+        return when_label(self.expected_text, self.expected_earliest, self.expected_latest, self.expected_as_of)
+
 
 class AgreementQuerySet(models.QuerySet):
+    def quiet(self, today: datetime.date | None = None):
+        """Unfinished agreements no article has spoken of for a long time (QUIET_AFTER_DAYS)."""
+        return self.filter(status__in=QUIET_AGREEMENT, last_heard__lt=quiet_since(today))
+
     def with_parties(self):
         return self.prefetch_related("parties")
 
@@ -311,7 +343,13 @@ class Agreement(Timestamped):
     date_text = models.CharField("date (article's words)", max_length=200, blank=True)
     date_earliest = models.DateField(null=True, blank=True, db_index=True)
     date_latest = models.DateField(null=True, blank=True, db_index=True)
+    date_as_of = models.DateField(
+        "date: words as of", null=True, blank=True, help_text="The date the article's words were relative to"
+    )
     summary = models.TextField(blank=True)
+    last_heard = models.DateField(
+        "last heard of", null=True, blank=True, db_index=True, help_text="Date of the newest article about it"
+    )
 
     objects = AgreementQuerySet.as_manager()
 
@@ -338,6 +376,14 @@ class Agreement(Timestamped):
     @property
     def glance(self) -> str:
         return agreement_glance(self)
+
+    @property
+    def quiet(self) -> bool:
+        return is_quiet(self)
+
+    @property
+    def date_when(self) -> str:
+        return when_label(self.date_text, self.date_earliest, self.date_latest, self.date_as_of)
 
 
 class Statement(Timestamped):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Left
 
 from .models import Agreement, Article, Dialogue, Statement
+from .spelling import spellings
 
 LIMIT = 20
 SEARCHED_CHARS = 100_000
@@ -48,7 +49,10 @@ def _postgres(model, fields, related, query):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     vector = SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
-    terms = SearchQuery(query, search_type="websearch", config="english")
+    terms = None
+    for spelling in spellings(query):  # "defence" finds "Defense" too
+        one = SearchQuery(spelling, search_type="websearch", config="english")
+        terms = one if terms is None else terms | one
     return list(
         _rows(model, related).annotate(rank=SearchRank(vector, terms)).filter(rank__gt=0).order_by("-rank")[:LIMIT]
     )
@@ -57,7 +61,8 @@ def _postgres(model, fields, related, query):
 def _substring(model, fields, related, query):
     condition = Q()
     for field in fields:
-        condition |= Q(**{f"{field}__icontains": query})
+        for spelling in spellings(query):
+            condition |= Q(**{f"{field}__icontains": spelling})
     return list(_rows(model, related).filter(condition).distinct()[:LIMIT])
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .models import Dialogue
 
-WIDTH, LABEL, ROW = 900, 300, 22  # drawing units: total width, label column, row height
+WIDTH, MARGIN, ROW = 900, 10, 36  # drawing units: total width, side margin, row height (a label line, then the bar)
 
 
 @dataclass
@@ -18,6 +18,12 @@ class Bar:
     width: float
     y: int
     when: str
+    window: bool  # the date lies somewhere in this span (not: it lasts this long)
+
+    @property
+    def label_anchor(self) -> tuple[float, str]:
+        """Where the label starts (or, right of the middle, ends), so it stays inside the drawing."""
+        return (self.x, "start") if self.x < WIDTH / 2 else (round(self.x + self.width, 1), "end")
 
 
 @dataclass
@@ -27,7 +33,6 @@ class Timeline:
     today_x: float | None
     height: int
     width: int = WIDTH
-    label_width: int = LABEL
     undated: int = 0
 
 
@@ -36,20 +41,21 @@ def timeline(records, today: datetime.date) -> Timeline:
     for r in records:
         is_dialogue = isinstance(r, Dialogue)
         start, end = (r.expected_earliest, r.expected_latest) if is_dialogue else (r.date_earliest, r.date_latest)
+        when = r.expected_when if is_dialogue else r.date_when
         if start and end:
-            dated.append((start, end, r, "dialogue" if is_dialogue else "agreement"))
+            dated.append((start, end, r, "dialogue" if is_dialogue else "agreement", when))
     if not dated:
         return Timeline([], [], None, ROW, undated=len(records))
     first = min(start for start, *_ in dated).replace(month=1, day=1)
     last = max(max(end for _, end, *_ in dated), today).replace(month=12, day=31)
     span = (last - first).days or 1
-    scale = (WIDTH - LABEL - 10) / span
+    scale = (WIDTH - 2 * MARGIN) / span
 
     def x(day: datetime.date) -> float:
-        return round(LABEL + (day - first).days * scale, 1)
+        return round(MARGIN + (day - first).days * scale, 1)
 
     bars = []
-    for n, (start, end, record, kind) in enumerate(sorted(dated, key=lambda d: (d[0], d[2].name))):
+    for n, (start, end, record, kind, when) in enumerate(sorted(dated, key=lambda d: (d[0], d[2].name))):
         left = x(start)
         bars.append(
             Bar(
@@ -60,7 +66,8 @@ def timeline(records, today: datetime.date) -> Timeline:
                 left,
                 max(round(x(end) - left, 1), 4),
                 20 + n * ROW,
-                record.glance,
+                f"{record.get_status_display().lower()} · {when}",
+                start != end,
             )
         )
     ticks = [(x(datetime.date(year, 1, 1)), str(year)) for year in range(first.year, last.year + 1)]
@@ -68,6 +75,6 @@ def timeline(records, today: datetime.date) -> Timeline:
         bars,
         ticks,
         x(today) if first <= today <= last else None,
-        30 + len(bars) * ROW,
+        24 + len(bars) * ROW,
         undated=len(records) - len(dated),
     )

@@ -1,14 +1,17 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from . import exports
+from .article_page import paragraphs
+from .display import quiet_since
 from .filters import MAX_SEARCH
 from .forms import SearchForm
 from .listings import LISTINGS, Problem, describe, facet_counts, filtered, problems, range_notes
@@ -54,12 +57,31 @@ def dashboard(request):
         "agreement_counts": _status_counts(Agreement, AgreementStatus),
         "dialogues": dialogues,
         "overdue": [d for d in dialogues if d.overdue],
+        "quiet": _quiet(today),
+        "quiet_after": quiet_since(today),
         "coming_up": Dialogue.objects.coming_up(today).with_parties(),
         "latest_statements": Statement.objects.select_related("speaker", "dialogue").order_by("-said_on", "-pk")[:8],
         "timeline": timeline([*dialogues, *agreements], today),
         "partners": partners,
     }
     return render(request, "dialogues/dashboard.html", context)
+
+
+QUIET_SHOWN = 10
+
+
+def _quiet(today) -> list[dict]:
+    """Unfinished dialogues and agreements with no news for a long time: the longest-silent first."""
+    return [
+        {
+            "plural": model._meta.verbose_name_plural,
+            "list": reverse(f"{model._meta.verbose_name_plural}-list") + "?sort=heard",
+            "records": rows.order_by("last_heard", "name")[:QUIET_SHOWN],
+            "total": rows.count(),
+        }
+        for model in (Dialogue, Agreement)
+        for rows in [model.objects.quiet(today)]
+    ]
 
 
 def _page(request, rows):
@@ -101,6 +123,8 @@ def record_list(request, slug):
                     "checked": str(value) in request.GET.getlist(name),
                 }
                 for value, label in _choices(filterset.form.fields[name])
+                # a choice that would match nothing is noise, unless it is the one chosen
+                if counts[name].get(str(value)) or str(value) in request.GET.getlist(name)
             ],
         }
         for name in listing.facets
@@ -158,7 +182,10 @@ def record_export(request, slug, fmt):
     rows = rows.iterator(chunk_size=500)
     if fmt == "csv":
         excel = request.GET.get("excel") == "1"
-        return exports.csv_response(rows, listing.columns, exports.export_filename(name, "csv"), excel=excel)
+        filename = exports.export_filename(
+            f"{name} for excel" if excel else name, "csv"
+        )  # neither overwrites the other
+        return exports.csv_response(rows, listing.columns, filename, excel=excel)
     if fmt == "json":
         return exports.json_response(rows, listing.columns, exports.export_filename(name, "json"))
     return exports.ndjson_response(rows, listing.columns, exports.export_filename(name, "ndjson"))
@@ -253,8 +280,11 @@ def article_detail(request, pk):
         start = end = None
     if start is None or not (0 <= start < end <= len(article.text)):
         start = end = None
+    as_saved = request.GET.get("as") == "saved"
     context = {
         "article": article,
+        "paragraphs": None if as_saved else paragraphs(article.text, start, end),
+        "as_saved": as_saved,
         "before": article.text[:start] if start is not None else article.text,
         "marked": article.text[start:end] if start is not None else "",
         "after": article.text[end:] if start is not None else "",
@@ -276,3 +306,13 @@ def search_page(request):
             messages.warning(request, f"\u201c{name[:40]}\u201d is not a search option. It was ignored.")
     results = search(query) if query else None
     return render(request, "dialogues/search.html", {"query": query, "results": results})
+
+
+def about(request):
+    context = {
+        "article_count": Article.objects.count(),
+        "newest": Article.objects.aggregate(newest=Max("published"))["newest"],
+        "quiet_days": settings.QUIET_AFTER_DAYS,
+        "contact": settings.CONTACT_EMAIL,
+    }
+    return render(request, "dialogues/about.html", context)

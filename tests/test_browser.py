@@ -39,7 +39,16 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def styled(settings):
+    """The live server serves static files through the finders, which know no hashed names."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db, styled):
     call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
     context = browser.new_context(accept_downloads=True, base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
@@ -95,16 +104,11 @@ def test_a_filter_form_works_from_the_keyboard_alone(page):
     assert "2 dialogues where status is planned" in page.locator(".summary").inner_text()
 
 
-def test_no_page_or_admin_form_breaks_the_content_security_policy(browser, live_server, transactional_db, settings):
+def test_no_page_or_admin_form_breaks_the_content_security_policy(browser, live_server, transactional_db, styled):
     from django.contrib.auth.models import User
 
     from dialogues.models import Dialogue
 
-    # The live server serves static files through the finders, which know no hashed names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
     User.objects.create_superuser("admin", password="a-long-admin-passphrase")
     context = browser.new_context(base_url=live_server.url)  # scripts on, as an editor has them
@@ -128,3 +132,62 @@ def test_no_page_or_admin_form_breaks_the_content_security_policy(browser, live_
     page.goto("/admin/dialogues/article/import/")
     context.close()
     assert refused == []
+
+
+def test_every_page_fits_a_phone_without_scrolling_sideways(browser, live_server, transactional_db, styled):
+    from dialogues.models import Agreement, Article, Dialogue, Participant, Statement
+
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    urls = ["/", "/dialogues/", "/agreements/", "/participants/", "/statements/", "/articles/", "/about/"]
+    urls += ["/search/?q=defence", "/dialogues/?status=planned&party=nato"]
+    for model in (Dialogue, Agreement, Participant, Statement):
+        urls.append(model.objects.first().get_absolute_url())
+    urls.append(f"/articles/{Article.objects.first().pk}/")
+    wide = {}
+    for url in urls:
+        assert phone.goto(url).ok and phone.evaluate("getComputedStyle(document.body).marginTop") == "0px"  # styled
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[url] = width
+    context.close()
+    assert wide == {}
+
+
+def test_the_answer_comes_before_the_filters_and_focus_lands_on_it_after_filtering(page):
+    page.goto("/statements/")
+    summary, filters = page.locator("#results-summary"), page.locator("form.filters")
+    assert summary.bounding_box()["y"] < filters.bounding_box()["y"] or (
+        summary.bounding_box()["x"] < filters.bounding_box()["x"]
+    )
+    for _ in range(20):  # the downloads come right after the header, not after every filter
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "CSV":
+            break
+    else:
+        pytest.fail("the CSV link is not reached within 20 Tabs")
+    page.get_by_role("checkbox", name="Europe").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/statements/?*side=europe*")
+    assert page.evaluate("document.activeElement.id") == "results-summary"
+
+
+def test_every_statement_by_a_european_official_as_a_spreadsheet(page):
+    from dialogues.models import Statement
+
+    page.goto("/statements/")
+    page.locator("fieldset", has_text="Speaker's side").get_by_role("checkbox", name="Europe").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/statements/?*side=europe*")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    european = Statement.objects.filter(speaker__region="europe")
+    assert len(rows) == european.count() > 0
+    assert {"quote", "speaker", "speaker_role", "speaker_organisation", "speaker_country", "speaker_region"} <= set(
+        rows[0]
+    )
+    assert {row["speaker_region"] for row in rows} == {"Europe"}
+    assert {row["speaker"] for row in rows} == set(european.values_list("speaker__name", flat=True))
+    assert all(row["speaker_organisation"] for row in rows)  # why each row counts: EU, NATO

@@ -36,7 +36,7 @@ def test_the_csv_holds_exactly_the_filtered_rows_in_the_pages_order(client, seed
     assert [r["name"] for r in rows] == ["Japan–NATO defense-industrial talks", "Japan–EU Defense Industry Dialogue"]
     eu = rows[1]
     assert eu["parties"] == "EU; Japan" and eu["expected_window"] == "Jan–Apr 2026"
-    assert eu["at_a_glance"].endswith("overdue")
+    assert " · overdue" in eu["at_a_glance"]
     assert "aim to launch" in eu["status_source_sentence"] and eu["status_confirmed_by_editor"] == "False"
     assert "early next year" in eu["expected_source_sentence"] and eu["expected_source_article"].startswith("EU and")
     assert response["Content-Type"] == "text/csv; charset=utf-8"

@@ -11,7 +11,7 @@ Pure functions over text; the database is not touched here.
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .attribution import Attributor, Speaker
 from .gazetteer import (
@@ -559,7 +559,7 @@ def _in_scope(section, people: People, finder: RecordFinder, statements, units) 
                 continue
         elif not all(p == "Japan" or PARTIES.get(p) and PARTIES[p].region == "europe" for p in st.speaker.parties):
             continue
-        kept_statements.append(st)
+        kept_statements.append(_with_dialogue(st, finder.dialogues))
     records = [*finder.dialogues, *finder.agreements]
     organisations = all_parties(records)
     for person in kept_people:
@@ -584,6 +584,17 @@ def _in_scope(section, people: People, finder: RecordFinder, statements, units) 
         organisations=organisations,
         statements=kept_statements,
     )
+
+
+def _with_dialogue(statement: StatementFinding, dialogues: list) -> StatementFinding:
+    """A quote about no record in particular, by a participant of the one dialogue of its section that
+    they take part in, belongs to that dialogue (an ambassador speaking in an article about the talks)."""
+    if statement.dialogue or statement.agreement:
+        return statement
+    person = statement.speaker.person
+    sides = {person.affiliation, person.country} if person else set(statement.speaker.parties)
+    theirs = [d for d in dialogues if sides & set(d.parties)]
+    return replace(statement, dialogue=theirs[0]) if len(theirs) == 1 else statement
 
 
 def analyse_page(text: str, published: datetime.date | None) -> list[SectionFindings]:
