@@ -342,3 +342,12 @@ def test_aggregator_pages_on_other_subjects_give_their_own_records_and_ignore_te
     france, *_ = report(FOURTH / "agg_france_japan_stalled.txt", "2026-01-22")
     assert {d["status"] for d in france["dialogues"]} == {"stalled"}
     assert said(france)["We are ready"] == "Mathilde Ferrand"  # 'We are ready," she said: mismatched marks
+
+
+def test_a_programmes_presenters_are_narrators_and_a_sponsors_message_is_furniture():
+    section = report(ARTICLES / "radio_programme_transcript.txt", "2025-03-09")[0]
+    speakers = {s["speaker"] for s in section["statements"]}
+    assert "Marta Lindqvist" not in speakers and "Hugo Ferreira" not in speakers  # they ask and link
+    assert "Guido Crosetto" in speakers  # the quote a presenter reads out keeps its speaker
+    assert "Aiko Shimizu" in speakers  # the guest's answers are hers
+    assert not any("Northwind" in s["text"] for s in section["statements"])

@@ -375,6 +375,39 @@ def _classify(section: Section, lines: list[_Line], interview: bool):
         previous_quote = quoted
 
 
+# A presenter opens the programme, introduces the guests or mostly asks.
+_GREETING = re.compile(
+    r"(?i)\b(?:welcome to|welcome back to|you're listening to|joining (?:us|me)\b)|^\s*(?:and\s+)?I'm\s+[A-Z]"
+)
+_SPONSORED = re.compile(
+    r"(?i)\b(?:sponsor(?:ed)?|supported by|brought to you by|advertisement|promo code|use the code)\b"
+)
+
+
+def _presenters_narrate(section: Section):
+    """In a labelled transcript, the presenters' own words are nobody's statement: their turns are narration
+    (the quotations they read out keep their speakers); a sponsor's message is furniture."""
+    turns: dict[str, list[Block]] = {}
+    for block in section.blocks:
+        if block.kind == "answer" and block.label not in ("A", ""):
+            turns.setdefault(block.label, []).append(block)
+    if len(turns) < 2:
+        return
+    order = list(turns)
+    presenters = {
+        label
+        for label, said in turns.items()
+        if (order.index(label) < 2 and _GREETING.search(said[0].text))
+        or sum(b.text.rstrip().endswith("?") for b in said) * 2 > len(said)
+    }
+    if len(presenters) == len(turns):
+        return  # everyone cannot be a presenter: a debate, not a programme
+    for block in section.blocks:
+        if block.label in presenters and block.kind == "answer":
+            block.kind = "caption" if _SPONSORED.search(block.text) else "body"
+            block.label = ""
+
+
 def _shouted(text: str) -> bool:
     """A short line all in capitals ('TARIFF TALKS: AKAZAWA HEADS BACK'): a heading, even with a colon."""
     letters = [c for c in text if c.isalpha()]
@@ -491,6 +524,7 @@ def split_page(text: str) -> list[Section]:
     body = _drop_author_lines(body)
     interview = any(QUESTION.match(line.text) for line in body) or bool(re.search(r"\binterview\b", title.text, re.I))
     _classify(section, body, interview)
+    _presenters_narrate(section)
     _mark_standfirst(section, body)
     sections = [section]
     header = " ".join(line.text for line in head_lines) + " " + section.title
