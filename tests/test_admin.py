@@ -245,3 +245,19 @@ def test_the_public_history_shows_when_who_why_and_since_when(client, editor, se
     assert "editor hana" in active and "First round held" in active and "effective 1 Sep 2025" in active
     planned = history.split("new → planned")[1].split("planned → active")[0]
     assert "Japan and NATO to launch" in planned and "effective 15 Jul 2025" in planned
+
+
+def test_the_sources_table_names_facts_for_people_and_says_which_value_is_in_force(client, editor, japan_times_article):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", status="active", expected_text="early next year")
+    sentence = {"origin": "import", "article": japan_times_article, "sentence_start": 0, "sentence_end": 20}
+    Source.objects.create(dialogue=dialogue, field="status", value="planned", **sentence)
+    Source.objects.create(dialogue=dialogue, field="expected_text", value="early next year", **sentence)
+    Source.objects.create(dialogue=dialogue, field="status", value="active", origin="editor", editor=editor)
+
+    html = client.get(dialogue.get_absolute_url()).content.decode()
+    table = html.split('id="sources-heading"')[1].split("</section>")[0]
+    assert "expected_text" not in table and "Expected start" in table
+    rows = {" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in table.split("<tr>")[2:]}
+    assert any(r.startswith("Status Active in force") for r in rows), rows
+    assert any(r.startswith("Status Planned superseded") for r in rows), rows
+    assert any(r.startswith("Expected start early next year in force") for r in rows), rows
