@@ -8,10 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from dialogues.extraction.reading import MAX_BYTES
 from dialogues.models import Article, Dialogue
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
+SEED = SEEDS / "004_226b3f89e1556764.txt"
 
 
 def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
@@ -102,3 +104,23 @@ def test_an_upload_address_must_be_a_web_page(editor_client):
 def test_the_import_page_is_for_staff_only(client):
     response = client.get("/admin/dialogues/article/import/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_one_file_over_the_limit_does_not_stop_the_others(editor_client):
+    big = upload("big.txt", b"Japan and NATO. " * (MAX_BYTES // 16 + 20_000))
+    response = preview(editor_client, files=[upload("004_226b3f89e1556764.txt"), big], published="2025-07-23")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "dialogue: Japan–EU Defense Industry Dialogue" in page
+    assert "big.txt" in page and "too large (5.3 MB; the limit is 5 MB)" in page
+
+    done = editor_client.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token_in(page)})
+    assert done.status_code == 302
+    assert Article.objects.get().source_name == "004_226b3f89e1556764.txt"
+
+
+def test_the_preview_says_what_will_happen_not_what_has(editor_client):
+    page = preview(editor_client, files=[upload("004_226b3f89e1556764.txt"), upload("empty.txt", b"")]).content.decode()
+    headings = re.findall(r"<h3>(.*?)</h3>", page)
+    assert headings == ["004_226b3f89e1556764.txt — will be imported", "empty.txt — cannot be imported"]
+    assert "imported" not in " ".join(headings).replace("will be imported", "").replace("cannot be imported", "")
