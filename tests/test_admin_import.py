@@ -124,3 +124,15 @@ def test_the_preview_says_what_will_happen_not_what_has(editor_client):
     headings = re.findall(r"<h3>(.*?)</h3>", page)
     assert headings == ["004_226b3f89e1556764.txt — will be imported", "empty.txt — cannot be imported"]
     assert "imported" not in " ".join(headings).replace("will be imported", "").replace("cannot be imported", "")
+
+
+def test_messages_keep_file_names_as_typed(editor_client):
+    token = token_in(preview(editor_client, files=[upload("nato-talks.txt", SEED.read_bytes())]).content.decode())
+    done = editor_client.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token}, follow=True)
+    page = done.content.decode()
+    assert "nato-talks.txt: imported" in page and "Nato-talks.txt" not in page
+
+
+def test_the_admin_index_links_to_the_import_page(editor_client):
+    page = editor_client.get("/admin/").content.decode()
+    assert 'href="/admin/dialogues/article/import/"' in page and "Import articles" in page
