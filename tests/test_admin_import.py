@@ -1,6 +1,7 @@
 """Editors import from the admin: upload, read the preview, confirm."""
 
 import base64
+import datetime
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from dialogues.extraction.reading import MAX_BYTES
+from dialogues.importing import ArticleMeta, import_file
 from dialogues.models import Article, Dialogue
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +133,22 @@ def test_messages_keep_file_names_as_typed(editor_client):
     done = editor_client.post("/admin/dialogues/article/import/", {"step": "confirm", "token": token}, follow=True)
     page = done.content.decode()
     assert "nato-talks.txt: imported" in page and "Nato-talks.txt" not in page
+
+
+def test_the_preview_shows_new_records_status_and_dates(editor_client):
+    page = preview(editor_client, published="2025-07-23").content.decode()
+    assert "dialogue: Japan–EU Defense Industry Dialogue — planned · expected early next year (Jan–Apr 2026)" in page
+    assert "agreement: Japan–EU security and defense partnership — agreed · last November (Nov 2024)" in page
+
+
+def test_the_preview_lists_which_facts_are_already_recorded(editor_client):
+    import_file(SEED.read_bytes(), SEED.name, ArticleMeta(datetime.date(2025, 7, 23)))
+    page = preview(editor_client, published="2025-07-23").content.decode()
+    assert "004_226b3f89e1556764.txt — nothing new" in page
+    recorded = page.split("Already recorded")[1].split("</ul>")[0]
+    assert "dialogue Japan–EU Defense Industry Dialogue: Status = planned" in recorded
+    assert "dialogue Japan–EU Defense Industry Dialogue: Expected start = early next year" in recorded
+    assert "fact(s) already recorded" not in page
 
 
 def test_the_admin_index_links_to_the_import_page(editor_client):
