@@ -7,6 +7,7 @@ knows to leave that field alone, and a status change lands in the history.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import path, reverse
@@ -80,6 +81,7 @@ class StatusChangeForm(forms.ModelForm):
     status_effective = forms.DateField(
         label="Status in effect from",
         required=False,
+        widget=AdminDateWidget,
         help_text="YYYY-MM-DD, if the change took effect on a known day (optional).",
     )
 
