@@ -4,8 +4,10 @@ An editor's change to a fact is kept as an editor Source, so the importer
 knows to leave that field alone, and a status change lands in the history.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import path, reverse
@@ -52,7 +54,7 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ("changed_at", "from_status", "to_status", "effective", "source", "editor")
+    fields = ("changed_at", "from_status", "to_status", "effective", "reason", "source", "editor")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -65,6 +67,35 @@ class StatementInline(admin.TabularInline):
     fields = ("speaker", "text", "article", "said_on")
     autocomplete_fields = ("speaker", "article")
     show_change_link = True
+
+
+class StatusChangeForm(forms.ModelForm):
+    """A dialogue's or agreement's form: a change of status says why, and may say since when."""
+
+    status_reason = forms.CharField(
+        label="Reason for the status change",
+        max_length=StatusChange._meta.get_field("reason").max_length,
+        required=False,
+        help_text="Required when you change the status; shown in the public history.",
+    )
+    status_effective = forms.DateField(
+        label="Status in effect from",
+        required=False,
+        widget=AdminDateWidget,
+        help_text="YYYY-MM-DD, if the change took effect on a known day (optional).",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        # A new record's first status needs no reason; moving an existing one does.
+        moved = self.instance.pk is not None and "status" in self.changed_data
+        if moved and not cleaned.get("status_reason", "").strip():
+            self.add_error("status_reason", "Say why the status changed (a few words are enough).")
+        if not moved and self.instance.pk is not None:
+            for name in ("status_reason", "status_effective"):
+                if cleaned.get(name):
+                    self.add_error(name, "This is kept only with a change of status: change the status, or clear it.")
+        return cleaned
 
 
 class EditorTrackedAdmin(admin.ModelAdmin):
@@ -80,7 +111,14 @@ class EditorTrackedAdmin(admin.ModelAdmin):
         old_status = form.initial.get("status", "") if change else ""
         super().save_model(request, obj, form, change)
         if "status" in changed:
-            log_status_change(obj, old_status, obj.status, editor=request.user)
+            log_status_change(
+                obj,
+                old_status,
+                obj.status,
+                editor=request.user,
+                reason=form.cleaned_data.get("status_reason", "").strip(),
+                effective=form.cleaned_data.get("status_effective"),
+            )
         for field in changed:
             Source.objects.create(
                 **{obj._meta.model_name: obj},
@@ -92,8 +130,20 @@ class EditorTrackedAdmin(admin.ModelAdmin):
             )
 
 
+class StatusTrackedAdmin(EditorTrackedAdmin):
+    """A record with a status: its form asks why (and since when) the status changed, beside the status."""
+
+    form = StatusChangeForm
+    status_note = ("status_reason", "status_effective")
+
+    def get_fields(self, request, obj=None):
+        fields = [f for f in super().get_fields(request, obj) if f not in self.status_note]
+        at = fields.index("status") + 1
+        return [*fields[:at], *self.status_note, *fields[at:]]
+
+
 @admin.register(Dialogue)
-class DialogueAdmin(EditorTrackedAdmin):
+class DialogueAdmin(StatusTrackedAdmin):
     list_display = ("name", "status", "party_names", "expected_text", "expected_earliest", "expected_latest", "venue")
     list_filter = ("status", "parties", "topics")
     search_fields = ("name", "summary", "venue", "expected_text")
@@ -120,7 +170,7 @@ class DialogueAdmin(EditorTrackedAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(EditorTrackedAdmin):
+class AgreementAdmin(StatusTrackedAdmin):
     list_display = ("name", "kind", "status", "party_names", "date_text", "date_earliest", "date_latest")
     list_filter = ("status", "kind", "parties")
     search_fields = ("name", "summary", "date_text")
@@ -232,7 +282,7 @@ class FactToReviewAdmin(SourceAdmin):
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(admin.ModelAdmin):
-    list_display = ("changed_at", "record", "from_status", "to_status", "effective", "editor", "source")
+    list_display = ("changed_at", "record", "from_status", "to_status", "effective", "reason", "editor", "source")
     list_filter = ("to_status",)
     list_select_related = ("dialogue", "agreement", "editor", "source__article")
     readonly_fields = [f.name for f in StatusChange._meta.fields]

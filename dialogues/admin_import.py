@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from . import import_staging
-from .extraction.reading import MAX_BYTES, SUFFIXES
-from .importing import ArticleMeta, import_file
+from .extraction.reading import MAX_BYTES, SUFFIXES, too_large
+from .importing import ArticleMeta, FileOutcome, import_file
 from .models import web_url_validator
 
 
@@ -26,10 +26,21 @@ class MultipleFileField(forms.FileField):
         return [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
 
 
+# What a file's outcome means before anything is saved.
+PREVIEW_STATUS = {
+    "imported": "will be imported",
+    "unchanged": "nothing new",
+    "skipped": "will be skipped",
+    "failed": "cannot be imported",
+}
+
+
 class UploadForm(forms.Form):
     # An empty file gets its own clear line in the preview, like any other bad file.
     files = MultipleFileField(
-        allow_empty_file=True, help_text=f"Article files ({', '.join(SUFFIXES)}); several at once are fine."
+        allow_empty_file=True,
+        help_text=f"Article files ({', '.join(SUFFIXES)}), each at most {MAX_BYTES // 1024 // 1024} MB; "
+        "several at once are fine.",
     )
     published = forms.DateField(required=False, help_text="YYYY-MM-DD; relative times in the text are read from it.")
     outlet = forms.CharField(required=False, max_length=200)
@@ -40,13 +51,6 @@ class UploadForm(forms.Form):
         validators=[web_url_validator],
         error_messages={"invalid": web_url_validator.message},
     )
-
-    def clean_files(self):
-        files = self.cleaned_data["files"]
-        for f in files:
-            if f.size > MAX_BYTES:
-                raise forms.ValidationError(f"{f.name} is larger than {MAX_BYTES // 1024 // 1024} MB.")
-        return files
 
 
 def _confirm(request):
@@ -74,11 +78,20 @@ def import_view(request, admin_site):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meta = ArticleMeta(data.get("published"), data.get("outlet") or "", data.get("url") or "")
-        files = [(f.name, f.read()) for f in data["files"]]
-        outcomes = [import_file(content, name, meta, dry_run=True) for name, content in files]
-        can_import = any(not o.error and o.status == "imported" for o in outcomes)
+        # A file over the limit is refused unread, as the command refuses it; the others go on.
+        outcomes, files = [], []
+        for upload in data["files"]:
+            if upload.size > MAX_BYTES:
+                outcomes.append(FileOutcome(upload.name, error=str(too_large(upload.size))))
+                continue
+            content = upload.read()
+            outcome = import_file(content, upload.name, meta, dry_run=True)
+            outcomes.append(outcome)
+            if not outcome.error:
+                files.append((upload.name, content))
+        can_import = any(o.status == "imported" for o in outcomes)
         context.update(
-            outcomes=outcomes,
+            outcomes=[(o, PREVIEW_STATUS[o.status]) for o in outcomes],
             can_import=can_import,
             token=import_staging.stage(request.session, files, meta) if can_import else "",
         )

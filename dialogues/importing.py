@@ -47,6 +47,7 @@ from .models import (
     status_change,
     unique_slug,
 )
+from .provenance import field_label
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,13 @@ class FileOutcome:
     created: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     left_alone: list[str] = field(default_factory=list)
-    unchanged: int = 0
+    already_recorded: list[str] = field(default_factory=list)  # facts the records hold already, as said
     error: str | None = None
     note: str | None = None
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.already_recorded)
 
     @property
     def status(self) -> str:
@@ -85,6 +90,7 @@ class FileOutcome:
             "changed": self.changed,
             "left_alone": self.left_alone,
             "unchanged": self.unchanged,
+            "already_recorded": self.already_recorded,
             "skipped": [
                 {"section": s["section"], "title": s["title"], "reason": s["skipped_reason"]}
                 for s in self.sections
@@ -247,6 +253,7 @@ class _Saver:
     _new_statements: list = field(default_factory=list)  # written in one batch, before the sources
     _status_changes: list = field(default_factory=list)  # written in one batch, after the sources
     _spoke_of: set = field(default_factory=set)  # (model, pk) of records this article gave facts before
+    _new_records: list = field(default_factory=list)  # (line in outcome.created, new dialogue or agreement)
 
     # -- entry ------------------------------------------------------------
     def save(self, findings: list[SectionFindings]):
@@ -272,6 +279,8 @@ class _Saver:
                 self._statement(statement, dialogues, agreements)
         for record in self._dirty.values():
             record.save()
+        for line, record in self._new_records:  # "dialogue: X — planned · expected early next year (Jan–Mar 2026)"
+            self.outcome.created[line] = f"{record._meta.verbose_name}: {record.name} \u2014 {record.glance}"
         Statement.objects.bulk_create(self._new_statements)
         Source.objects.bulk_create(self._pending)
         StatusChange.objects.bulk_create(self._status_changes)
@@ -429,8 +438,7 @@ class _Saver:
         dialogue = self._match(Dialogue, finding.parties, finding.name)
         if dialogue is None:
             dialogue = Dialogue.objects.create(name=finding.name[:300])
-            self.fresh.add(self._key(dialogue))
-            self.outcome.created.append(f"dialogue: {dialogue.name}")
+            self._created_record(dialogue)
         self._name(dialogue, finding.name)
         self._record_common(dialogue, finding)
         for field_name, evidence in (("venue", finding.venue), ("format", finding.format)):
@@ -457,11 +465,16 @@ class _Saver:
         agreement = self._match(Agreement, finding.parties, finding.name)
         if agreement is None:
             agreement = Agreement.objects.create(name=finding.name[:300], kind=finding.kind)
-            self.fresh.add(self._key(agreement))
-            self.outcome.created.append(f"agreement: {agreement.name}")
+            self._created_record(agreement)
         self._name(agreement, finding.name)
         self._record_common(agreement, finding)
         return agreement
+
+    def _created_record(self, record):
+        """A new dialogue or agreement: its line in `created` is written at the end, with its status and dates."""
+        self.fresh.add(self._key(record))
+        self._new_records.append((len(self.outcome.created), record))
+        self.outcome.created.append("")
 
     def _name(self, record, name: str):
         """Of the names articles give one record, the fullest ('Reciprocal Access Agreement (RAA)' over
@@ -491,7 +504,7 @@ class _Saver:
             if earliest and when.earliest and when.earliest <= earliest and latest <= when.latest:
                 # "last year" after "last November": the vaguer words agree, they do not correct
                 self._source(record, text_field, when.text, finding.when)
-                self.outcome.unchanged += 1
+                self._already(record, text_field, getattr(record, text_field))
                 return
             self._set(
                 record,
@@ -518,7 +531,7 @@ class _Saver:
         evidence = Evidence(None, finding.sentence, "low" if self.page.doubtful else finding.confidence)
         statement = self._statements.get(span)
         if statement is not None:
-            self.outcome.unchanged += 1
+            self.outcome.already_recorded.append(f"statement: {participant.name}: {finding.quote.text[:60]}")
             self._source(statement, "speaker", participant.name, evidence)
             return
         statement = self._statements[span] = Statement(
@@ -615,15 +628,25 @@ class _Saver:
             mine is not None and all(d is not None and (mine, self.page.checksum) > (d, c) for d, c in others)
         )
 
+    @staticmethod
+    def _label(record, field_name: str) -> str:
+        return f"{record._meta.verbose_name} {record}: {field_label(type(record), field_name)}"
+
+    def _already(self, record, field_name: str, value):
+        """Note a fact the record held before this file (once, however often the file repeats it)."""
+        line = f"{self._label(record, field_name)} = {value!s}"
+        if self._key(record) not in self.fresh and line not in self.outcome.already_recorded:
+            self.outcome.already_recorded.append(line)
+
     def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None):
         """Set one fact on a record, keeping its source; never over an editor's value."""
-        label = f"{record._meta.verbose_name} {record}: {field_name}"
+        label = self._label(record, field_name)
         fresh = self._key(record) in self.fresh
         current = "" if fresh and field_name == "status" else getattr(record, field_name)
         wanted = {field_name: value, **(also or {})}
         if all(getattr(record, f) == v for f, v in wanted.items()):
             self._source(record, field_name, value, evidence)
-            self.outcome.unchanged += 1
+            self._already(record, field_name, value)
             return
         if self._editor_set(record, field_name):
             self.outcome.left_alone.append(f"{label} (editor's {current!s} kept; article says {value!s})")

@@ -519,6 +519,7 @@ class StatusChange(models.Model):
     to_status = models.CharField(max_length=20)
     changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
     effective = models.DateField(null=True, blank=True, help_text="When it happened, if the source says")
+    reason = models.CharField(max_length=200, blank=True, help_text="Why, in the editor's words")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
@@ -537,7 +538,9 @@ class StatusChange(models.Model):
         return self.dialogue or self.agreement
 
 
-def status_change(record, old: str, new: str, *, source: Source | None = None, editor=None, effective=None):
+def status_change(
+    record, old: str, new: str, *, source: Source | None = None, editor=None, effective=None, reason: str = ""
+):
     """The history entry (unsaved) for a status move of a dialogue or agreement; None when nothing moved."""
     if old == new:
         return None
@@ -548,6 +551,7 @@ def status_change(record, old: str, new: str, *, source: Source | None = None, e
         source=source,
         editor=editor,
         effective=effective,
+        reason=reason,
     )
 
 

@@ -26,6 +26,7 @@ from .models import (
     Source,
     Statement,
 )
+from .provenance import describe_sources
 from .search import search
 from .timeline import timeline
 
@@ -196,7 +197,8 @@ def _history(record):
 
 
 def _sources(record):
-    return record.sources.select_related("article", "editor").defer("article__text").order_by("field", "-created_at")
+    rows = record.sources.select_related("article", "editor").defer("article__text").order_by("field", "-created_at")
+    return describe_sources(record, rows)
 
 
 def _statements(statements, list_filter: str, slug: str) -> dict:
@@ -266,7 +268,7 @@ def statement_detail(request, pk):
         "before": text[before:start],
         "quote": text[start:end],
         "after": text[end : None if after < 0 else after],
-        "sources": statement.sources.select_related("article").defer("article__text"),
+        "sources": _sources(statement),
     }
     return render(request, "dialogues/statement_detail.html", context)
 

@@ -1,5 +1,6 @@
 """Editors keep records right in the admin; nobody else gets in."""
 
+import datetime
 import io
 import re
 
@@ -9,7 +10,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from dialogues.models import Dialogue, Source, StatusChange
+from dialogues.models import Agreement, Dialogue, Source, StatusChange, log_status_change
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def test_an_editors_status_change_lands_in_the_history_and_the_change_log(editor
         "slug": dialogue.slug,
         "parties": [japan.pk, nato.pk],
         "status": "active",
+        "status_reason": "The first round was held",
         "status_changes-TOTAL_FORMS": 0,
         "status_changes-INITIAL_FORMS": 0,
         "statements-TOTAL_FORMS": 0,
@@ -156,3 +158,106 @@ def test_every_admin_page_renders_for_an_administrator(client, django_user_model
 def test_a_nul_in_an_admin_search_is_refused_not_a_server_error(editor_client, nato, url):
     response = editor_client.get(url)
     assert response.status_code == 400 and "holds a NUL character" in response.content.decode()
+
+
+def change_form(dialogue, parties, **fields) -> dict:
+    return {
+        "name": dialogue.name,
+        "slug": dialogue.slug,
+        "parties": [p.pk for p in parties],
+        "status": dialogue.status,
+        "status_changes-TOTAL_FORMS": 0,
+        "status_changes-INITIAL_FORMS": 0,
+        "statements-TOTAL_FORMS": 0,
+        "statements-INITIAL_FORMS": 0,
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+        **fields,
+    }
+
+
+def test_an_editor_gives_a_reason_and_a_date_for_a_status_change(editor_client, editor, japan, nato):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", slug="japan-nato-talks", status="planned")
+    url = f"/admin/dialogues/dialogue/{dialogue.pk}/change/"
+
+    refused = editor_client.post(url, change_form(dialogue, [japan, nato], status="active"))
+    assert refused.status_code == 200
+    assert "Say why the status changed" in refused.content.decode()
+    assert not StatusChange.objects.exists()
+    dialogue.refresh_from_db()
+    assert dialogue.status == "planned"
+
+    fields = {"status": "active", "status_reason": "First round held in Brussels", "status_effective": "2025-07-01"}
+    response = editor_client.post(url, change_form(dialogue, [japan, nato], **fields))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    (change,) = StatusChange.objects.filter(dialogue=dialogue)
+    assert (change.to_status, change.reason, change.editor) == ("active", "First round held in Brussels", editor)
+    assert change.effective == datetime.date(2025, 7, 1)
+
+
+def test_a_reason_without_a_status_change_is_refused_not_lost(editor_client, japan, nato):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", slug="japan-nato-talks", status="planned")
+    response = editor_client.post(
+        f"/admin/dialogues/dialogue/{dialogue.pk}/change/",
+        change_form(dialogue, [japan, nato], status_reason="Talks went well", venue="Brussels"),
+    )
+    assert response.status_code == 200
+    assert "only with a change of status" in response.content.decode()
+    dialogue.refresh_from_db()
+    assert dialogue.venue == ""
+
+
+def test_an_agreements_status_change_takes_a_reason_too(editor_client, japan, eu):
+    agreement = Agreement.objects.create(name="Japan–EU security pact", slug="japan-eu-security-pact", status="agreed")
+    form = {"name": agreement.name, "slug": agreement.slug, "kind": "partnership", "parties": [japan.pk, eu.pk]}
+    for inline in ("status_changes", "statements", "sources"):
+        form |= {f"{inline}-TOTAL_FORMS": 0, f"{inline}-INITIAL_FORMS": 0}
+    url = f"/admin/dialogues/agreement/{agreement.pk}/change/"
+    assert "Say why the status changed" in editor_client.post(url, {**form, "status": "in_force"}).content.decode()
+    editor_client.post(url, {**form, "status": "in_force", "status_reason": "Ratified by both sides"})
+    assert agreement.status_changes.get().reason == "Ratified by both sides"
+
+
+def test_the_public_history_shows_when_who_why_and_since_when(client, editor, settings, japan_times_article):
+    settings.TIME_ZONE = "Asia/Tokyo"
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", status="active")
+    by_article = Source.objects.create(
+        dialogue=dialogue,
+        field="status",
+        value="planned",
+        origin="import",
+        article=japan_times_article,
+        sentence_start=0,
+        sentence_end=20,
+    )
+    log_status_change(dialogue, "", "planned", source=by_article, effective=datetime.date(2025, 7, 15))
+    log_status_change(
+        dialogue, "planned", "active", editor=editor, reason="First round held", effective=datetime.date(2025, 9, 1)
+    )
+    StatusChange.objects.filter(to_status="active").update(
+        changed_at=datetime.datetime(2025, 9, 2, 1, 30, tzinfo=datetime.UTC)
+    )
+
+    html = client.get(dialogue.get_absolute_url()).content.decode()
+    history = html.split('id="history-heading"')[1].split("</section>")[0]
+    active = history.split("planned → active")[1]
+    assert "2 Sep 2025, 10:30 JST" in active  # the site's time zone, with the time
+    assert "editor hana" in active and "First round held" in active and "effective 1 Sep 2025" in active
+    planned = history.split("new → planned")[1].split("planned → active")[0]
+    assert "Japan and NATO to launch" in planned and "effective 15 Jul 2025" in planned
+
+
+def test_the_sources_table_names_facts_for_people_and_says_which_value_is_in_force(client, editor, japan_times_article):
+    dialogue = Dialogue.objects.create(name="Japan–NATO talks", status="active", expected_text="early next year")
+    sentence = {"origin": "import", "article": japan_times_article, "sentence_start": 0, "sentence_end": 20}
+    Source.objects.create(dialogue=dialogue, field="status", value="planned", **sentence)
+    Source.objects.create(dialogue=dialogue, field="expected_text", value="early next year", **sentence)
+    Source.objects.create(dialogue=dialogue, field="status", value="active", origin="editor", editor=editor)
+
+    html = client.get(dialogue.get_absolute_url()).content.decode()
+    table = html.split('id="sources-heading"')[1].split("</section>")[0]
+    assert "expected_text" not in table and "Expected start" in table
+    rows = {" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in table.split("<tr>")[2:]}
+    assert any(r.startswith("Status Active in force") for r in rows), rows
+    assert any(r.startswith("Status Planned superseded") for r in rows), rows
+    assert any(r.startswith("Expected start early next year in force") for r in rows), rows

@@ -53,7 +53,8 @@ def _decode(data: bytes) -> tuple[str, str | None, bool]:
     return decoded.text, note, decoded.doubtful
 
 
-def _too_large(size: int, limit: int = MAX_BYTES) -> UnreadableFile:
+def too_large(size: int, limit: int = MAX_BYTES) -> UnreadableFile:
+    """The refusal of a file of `size` bytes, read or not."""
     return UnreadableFile(f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit / 1024 / 1024:g} MB)")
 
 
@@ -63,10 +64,10 @@ def read_file(path, limit: int = MAX_BYTES) -> bytes:
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         if size > limit:
-            raise _too_large(size, limit)
+            raise too_large(size, limit)
         data = file.read(limit + 1)
     if len(data) > limit:
-        raise _too_large(len(data), limit)
+        raise too_large(len(data), limit)
     return data
 
 
@@ -88,7 +89,7 @@ def read_page(data: bytes, name: str) -> Page:
     if not lowered.endswith(SUFFIXES):
         raise UnreadableFile(f"not an article file (expected {', '.join(SUFFIXES)})")
     if len(data) > MAX_BYTES:
-        raise _too_large(len(data))
+        raise too_large(len(data))
     if not data.strip():
         raise UnreadableFile("empty file")
     if _looks_binary(data):
