@@ -28,13 +28,17 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-def _text(*fields):
+def _text(*fields, many=()):
+    """A text box matching any of `fields`; `many` names those across a to-many relation, which need
+    DISTINCT so a record never shows twice (a to-one path never multiplies rows: no DISTINCT there)."""
+
     def search(queryset, name, value):
         query = Q()
-        for field in fields:
+        for field in (*fields, *many):
             for spelling in spellings(value):  # "defence" finds "Defense" too
                 query |= Q(**{f"{field}__icontains": spelling})
-        return queryset.filter(query).distinct()
+        found = queryset.filter(query)
+        return found.distinct() if many else found
 
     # Longer text is an invalid filter (said, and refused by a download), never silently cut.
     return df.CharFilter(label="Text", method=search, widget=SearchInput, max_length=MAX_SEARCH)
@@ -61,7 +65,7 @@ class DateInput(forms.DateInput):
 
 
 class DialogueFilter(df.FilterSet):
-    q = _text("name", "summary", "venue", "format", "expected_text", "topics__name")
+    q = _text("name", "summary", "venue", "format", "expected_text", many=["topics__name"])
     status = df.MultipleChoiceFilter(choices=DialogueStatus.choices, **_checkboxes())
     party = _party_filter()
     topic = df.ModelMultipleChoiceFilter(
@@ -119,12 +123,12 @@ class AgreementFilter(df.FilterSet):
 
 
 class ParticipantFilter(df.FilterSet):
-    q = _text("name", "role", "country", "aliases__alias")
+    q = _text("name", "role", "country", many=["aliases__alias"])
     kind = df.MultipleChoiceFilter(choices=ParticipantKind.choices, **_checkboxes())
     region = df.MultipleChoiceFilter(choices=Region.choices, **_checkboxes())
     organisation = df.ModelMultipleChoiceFilter(
         field_name="affiliation__slug",
-        queryset=Participant.objects.filter(members__isnull=False).distinct(),
+        queryset=Participant.objects.all(),
         to_field_name="slug",
         label="Organisation",
         **_checkboxes(),
@@ -157,14 +161,16 @@ class StatementFilter(df.FilterSet):
     speaker = df.ModelMultipleChoiceFilter(
         field_name="speaker__slug",
         label="Speaker",
-        queryset=Participant.objects.filter(statements__isnull=False).distinct(),
+        queryset=Participant.objects.all(),
         to_field_name="slug",
+        distinct=False,  # a to-one path: no row repeats
         **_checkboxes(),
     )
     organisation = df.ModelMultipleChoiceFilter(
         field_name="speaker__affiliation__slug",
-        queryset=Participant.objects.filter(members__isnull=False).distinct(),
+        queryset=Participant.objects.all(),
         to_field_name="slug",
+        distinct=False,  # a to-one path: no row repeats
         label="Speaker's organisation",
         **_checkboxes(),
     )
@@ -172,6 +178,7 @@ class StatementFilter(df.FilterSet):
         field_name="dialogue__slug",
         queryset=Dialogue.objects.all(),
         to_field_name="slug",
+        distinct=False,  # a to-one path: no row repeats
         label="Dialogue",
         **_checkboxes(),
     )
@@ -179,8 +186,12 @@ class StatementFilter(df.FilterSet):
         field_name="agreement__slug",
         queryset=Agreement.objects.all(),
         to_field_name="slug",
+        distinct=False,  # a to-one path: no row repeats
         label="Agreement",
         **_checkboxes(),
+    )
+    speaker_name = df.CharFilter(
+        field_name="speaker__name", lookup_expr="icontains", label="Speaker's name", max_length=MAX_SEARCH
     )
     said_from = df.DateFilter(field_name="said_on", lookup_expr="gte", label="Said from", widget=DateInput)
     said_to = df.DateFilter(field_name="said_on", lookup_expr="lte", label="Said by", widget=DateInput)

@@ -5,7 +5,8 @@ list page and every download call `filtered()`, so what you see is what you get.
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from . import filters
@@ -65,21 +66,49 @@ class Listing:
     columns: list[Column]
     default_order: tuple[str, ...]
     date_range: tuple[str, str] | None = None  # the "from" and "to" filters of its dates
+    many: tuple[str, ...] = ()  # to-many relations among the facets' paths (counted with DISTINCT)
 
     def queryset(self) -> QuerySet:
         return ROWS[self.slug]()
 
 
+# What a statements row shows (page and downloads): never an article's text or a record's summary.
+STATEMENT_COLUMNS = (
+    "text",
+    "said_on",
+    "article_id",
+    "span_start",
+    "span_end",
+    *(f"speaker__{f}" for f in ("name", "slug", "role", "country", "region")),
+    "speaker__affiliation__name",
+    "speaker__affiliation__slug",
+    *(f"article__{f}" for f in ("title", "outlet", "url")),
+    "dialogue__name",
+    "dialogue__slug",
+    "agreement__name",
+    "agreement__slug",
+)
+
 ROWS = {
     "dialogues": lambda: _with_fact_sources(Dialogue.objects.prefetch_related("parties", "topics")),
     "agreements": lambda: _with_fact_sources(Agreement.objects.prefetch_related("parties")),
+    # each row's count reads its speaker's index entries: never a join of every statement
     "participants": lambda: Participant.objects.select_related("affiliation").annotate(
-        statement_count=Count("statements", distinct=True)
+        statement_count=Coalesce(
+            Subquery(
+                Statement.objects.filter(speaker=OuterRef("pk"))
+                .order_by()
+                .values("speaker")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        )
     ),
     "articles": lambda: Article.objects.only("title", "outlet", "published", "url"),
     "statements": lambda: Statement.objects.select_related(
         "speaker__affiliation", "article", "dialogue", "agreement"
-    ).defer("article__text", "dialogue__summary", "agreement__summary"),
+    ).only(*STATEMENT_COLUMNS),
 }
 
 DIALOGUES = Listing(
@@ -108,6 +137,7 @@ DIALOGUES = Listing(
     ],
     default_order=("name",),
     date_range=("expected_from", "expected_to"),
+    many=("parties", "topics"),
 )
 AGREEMENTS = Listing(
     "agreements",
@@ -133,13 +163,14 @@ AGREEMENTS = Listing(
     ],
     default_order=("name",),
     date_range=("date_from", "date_to"),
+    many=("parties",),
 )
 PARTICIPANTS = Listing(
     "participants",
     "participant",
     "participants",
     filters.ParticipantFilter,
-    facets={"kind": "kind", "region": "region"},
+    facets={"kind": "kind", "region": "region", "organisation": "affiliation__slug"},
     columns=[
         Column("name", lambda p: p.name),
         Column("kind", lambda p: p.get_kind_display()),
@@ -161,6 +192,8 @@ STATEMENTS = Listing(
         "country": "speaker__country",
         "organisation": "speaker__affiliation__slug",
         "speaker": "speaker__slug",
+        "dialogue": "dialogue__slug",
+        "agreement": "agreement__slug",
     },
     columns=[
         Column("quote", lambda s: s.text),
@@ -257,20 +290,6 @@ def range_notes(listing: Listing, filterset) -> list[str]:
         f"\u201c{start_label}\u201d ({start:%-d %b %Y}) is after \u201c{end_label}\u201d ({end:%-d %b %Y});"
         " they were used as given. Did you mean them the other way round?"
     ]
-
-
-def facet_counts(listing: Listing, params: QueryDict) -> dict[str, dict[str, int]]:
-    """For each faceted filter, how many records each of its choices would match,
-    given all the other filters as they are (one query per facet)."""
-    counts = {}
-    for name, path in listing.facets.items():
-        others = params.copy()
-        others.pop(name, None)
-        others.pop("page", None)
-        rows = listing.filterset(others, queryset=listing.queryset().model.objects.all()).qs
-        grouped = rows.order_by().values(path).annotate(n=Count("pk", distinct=True))
-        counts[name] = {str(row[path]): row["n"] for row in grouped if row[path] is not None}
-    return counts
 
 
 def describe(listing: Listing, filterset, total: int) -> str:

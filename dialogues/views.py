@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
@@ -12,9 +12,10 @@ from django.urls import reverse
 from . import exports
 from .article_page import paragraphs
 from .display import quiet_since
+from .facets import facets
 from .filters import MAX_SEARCH
 from .forms import SearchForm
-from .listings import LISTINGS, Problem, describe, facet_counts, filtered, problems, range_notes
+from .listings import LISTINGS, Problem, describe, filtered, problems, range_notes
 from .models import (
     Agreement,
     AgreementStatus,
@@ -40,32 +41,62 @@ def _status_counts(model, statuses) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in statuses.choices]
 
 
+DASHBOARD_ROWS = 25  # each of the dashboard's lists shows at most this many, with a link to all of them
+TIMELINE_BARS = 30
+
+
 def dashboard(request):
     today = datetime.date.today()
-    dialogues = list(Dialogue.objects.with_parties().order_by("expected_earliest", "name"))
-    agreements = list(Agreement.objects.with_parties().order_by("date_earliest", "name"))
-    partners = (
-        Participant.objects.filter(region=Region.EUROPE, kind__in=("government", "organisation"))
-        .annotate(
-            dialogue_count=Count("dialogues", filter=Q(dialogues__parties__region=Region.JAPAN), distinct=True),
-            agreement_count=Count("agreements", filter=Q(agreements__parties__region=Region.JAPAN), distinct=True),
-        )
-        .filter(Q(dialogue_count__gt=0) | Q(agreement_count__gt=0))
-        .order_by("name")
-    )
+    dialogues = Dialogue.objects.with_parties().order_by(F("expected_earliest").asc(nulls_last=True), "name")
+    overdue = Dialogue.objects.overdue(today).with_parties().order_by("expected_latest", "name")
     context = {
         "dialogue_counts": _status_counts(Dialogue, DialogueStatus),
         "agreement_counts": _status_counts(Agreement, AgreementStatus),
-        "dialogues": dialogues,
-        "overdue": [d for d in dialogues if d.overdue],
+        "dialogues": dialogues[:DASHBOARD_ROWS],
+        "dialogue_total": Dialogue.objects.count(),
+        "overdue": overdue[:DASHBOARD_ROWS],
+        "overdue_total": overdue.count(),
         "quiet": _quiet(today),
         "quiet_after": quiet_since(today),
-        "coming_up": Dialogue.objects.coming_up(today).with_parties(),
-        "latest_statements": Statement.objects.select_related("speaker", "dialogue").order_by("-said_on", "-pk")[:8],
-        "timeline": timeline([*dialogues, *agreements], today),
-        "partners": partners,
+        "coming_up": Dialogue.objects.coming_up(today).with_parties()[:DASHBOARD_ROWS],
+        "latest_statements": Statement.objects.select_related("speaker").only(
+            "text", "said_on", "speaker__name", "speaker__slug"
+        )[:8],
+        "timeline": timeline(_timeline_records(), today),
+        "partners": _partners(),
     }
     return render(request, "dialogues/dashboard.html", context)
+
+
+def _timeline_records() -> list:
+    """The latest dated dialogues and agreements, at most TIMELINE_BARS in all."""
+    half = TIMELINE_BARS // 2
+    dialogues = Dialogue.objects.exclude(expected_earliest=None).order_by("-expected_earliest", "name")[:half]
+    agreements = Agreement.objects.exclude(date_earliest=None).order_by("-date_earliest", "name")[:half]
+    return [*dialogues, *agreements]
+
+
+def _partners():
+    """European governments and organisations with the number of dialogues and agreements they share with
+    Japan: one grouped query per kind of record over the parties tables (rows never multiply)."""
+    counts = {}
+    for model, label in ((Dialogue, "dialogue_count"), (Agreement, "agreement_count")):
+        through = model.parties.through
+        record = f"{model._meta.model_name}_id"
+        with_japan = through.objects.filter(participant__region=Region.JAPAN).values(record)
+        grouped = (
+            through.objects.filter(**{f"{record}__in": with_japan})
+            .filter(participant__region=Region.EUROPE, participant__kind__in=("government", "organisation"))
+            .values_list("participant_id")
+            .annotate(n=Count(record, distinct=True))
+        )
+        for pk, n in grouped:
+            counts.setdefault(pk, {"dialogue_count": 0, "agreement_count": 0})[label] = n
+    partners = list(Participant.objects.filter(pk__in=counts).only("name", "slug").order_by("name"))
+    for partner in partners:
+        partner.dialogue_count = counts[partner.pk]["dialogue_count"]
+        partner.agreement_count = counts[partner.pk]["agreement_count"]
+    return partners
 
 
 QUIET_SHOWN = 10
@@ -85,10 +116,20 @@ def _quiet(today) -> list[dict]:
     ]
 
 
+MAX_PAGE = 200  # past the first 5,000 rows in an order, a reader narrows the list or downloads it
+
+
 def _page(request, rows):
     paginator = Paginator(rows, PAGE_SIZE)
     number = request.GET.get("page", "1")
     try:
+        if number.isdigit() and int(number) > MAX_PAGE and paginator.num_pages > MAX_PAGE:
+            messages.warning(
+                request,
+                f"Pages stop at {MAX_PAGE} (the first {MAX_PAGE * PAGE_SIZE:,} rows in this order): narrow the "
+                f"filters, sort the other way, or download all {paginator.count:,} rows. Showing page {MAX_PAGE}.",
+            )
+            number = MAX_PAGE
         return paginator.page(number)
     except PageNotAnInteger:
         messages.warning(request, f"“{number[:20]}” is not a page number; showing the first page.")
@@ -111,25 +152,7 @@ def record_list(request, slug):
     filterset, rows = filtered(listing, request.GET)
     _report(request, problems(filterset, request.GET), range_notes(listing, filterset))
     page = _page(request, rows)
-    counts = facet_counts(listing, request.GET)
-    facets = [
-        {
-            "name": name,
-            "label": filterset.form.fields[name].label or name.title(),
-            "options": [
-                {
-                    "value": str(value),
-                    "label": label,
-                    "count": counts[name].get(str(value), 0),
-                    "checked": str(value) in request.GET.getlist(name),
-                }
-                for value, label in _choices(filterset.form.fields[name])
-                # a choice that would match nothing is noise, unless it is the one chosen
-                if counts[name].get(str(value)) or str(value) in request.GET.getlist(name)
-            ],
-        }
-        for name in listing.facets
-    ]
+    shown_facets = facets(listing, filterset, request.GET)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -137,7 +160,7 @@ def record_list(request, slug):
         "listing": listing,
         "filterset": filterset,
         "page": page,
-        "facets": facets,
+        "facets": shown_facets,
         "summary": describe(listing, filterset, page.paginator.count),
         "querystring": query.urlencode(),
         "plain_fields": [filterset.form[name] for name in filterset.form.fields if name not in listing.facets],
@@ -155,12 +178,6 @@ def _sort_links(filterset, query) -> dict[str, dict]:
         direction = "ascending" if current == param else "descending" if current == f"-{param}" else None
         links[param] = {"url": f"?{q.urlencode()}", "direction": direction}
     return links
-
-
-def _choices(field):
-    if hasattr(field, "queryset"):
-        return [(obj.slug, str(obj)) for obj in field.queryset]
-    return list(field.choices)
 
 
 def record_export(request, slug, fmt):
@@ -203,7 +220,8 @@ def _sources(record):
 
 def _statements(statements, list_filter: str, slug: str) -> dict:
     """The newest statements for a record's page, and the list that holds them all."""
-    rows = statements.select_related("speaker", "article").defer("article__text").order_by("-said_on", "-pk")
+    # in the statements' own order, which their indexes walk
+    rows = statements.select_related("speaker").only("text", "said_on", "speaker__name", "speaker__slug")
     return {
         "statements": rows[:STATEMENTS_SHOWN],
         "statements_total": statements.count(),

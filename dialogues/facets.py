@@ -1,0 +1,130 @@
+"""The choices beside a list's filters, with how many rows each would give — kept small and quick at a
+million rows: a facet shows its most frequent choices (and the chosen ones), never every speaker; each
+count runs under a time limit, and a facet whose counts would take too long shows its choices without
+counts and says so (as Datasette does)."""
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+
+SHOWN = 10  # the most frequent choices a facet lists (chosen ones come on top of these)
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int | None  # None: not counted (too slow at this size)
+    checked: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[Option]
+    counted: bool
+    more: bool  # there are choices beyond those shown
+
+
+class TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(ms: int):
+    """Abort the queries inside after `ms` milliseconds (raising TooSlow), on SQLite and on PostgreSQL."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        deadline = time.monotonic() + ms / 1000
+        raw = connection.connection
+        raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+        try:
+            yield
+        except DatabaseError as error:
+            raise TooSlow from error
+        finally:
+            raw.set_progress_handler(None, 0)
+    elif connection.vendor == "postgresql":
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [ms])
+                yield
+                # within a request's own transaction the setting would outlive this block
+                cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+        except DatabaseError as error:
+            raise TooSlow from error
+    else:
+        yield
+
+
+def _grouped(rows: QuerySet, key: str, distinct: bool, only=None) -> list[tuple]:
+    """(key value, count) pairs, the most frequent first; `only` restricts them to those values."""
+    if only is not None:
+        rows = rows.filter(**{f"{key}__in": only})
+    counted = rows.order_by().values_list(key).annotate(n=Count("pk", distinct=distinct)).order_by("-n", key)
+    return [(value, n) for value, n in (counted if only is not None else counted[: SHOWN + 1]) if value is not None]
+
+
+def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distinct: bool) -> Facet:
+    """One facet: `rows` are the list's rows under every other filter; `path` the value counted
+    ("status", or "speaker__slug" for a choice of records, counted by the key and labelled after)."""
+    label = str(field.label or name.title())
+    model = getattr(getattr(field, "queryset", None), "model", None)
+    key = path.removesuffix("__slug") if model else path  # group by the foreign key, not by a joined slug
+    try:
+        with time_limit(settings.FACET_TIME_LIMIT_MS):
+            top = _grouped(rows, key, distinct)
+            more = len(top) > SHOWN
+            top = top[:SHOWN]
+            if model:
+                chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True))
+            else:
+                chosen_keys = [c for c in chosen if c in dict(field.choices)]
+            counts = dict(top)
+            if chosen_keys:  # the chosen ones' counts, among the top or not (so the queries are as many)
+                counts.update(_grouped(rows, key, distinct, only=chosen_keys))
+            counted = True
+    except TooSlow:
+        counts, more, counted = {}, True, False
+        chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True)) if model else chosen
+    if model:
+        keys = list(dict.fromkeys([*counts, *chosen_keys]))
+        records = model.objects.filter(pk__in=keys).only("slug", "name").in_bulk()
+        options = [
+            Option(records[k].slug, str(records[k]), counts.get(k, 0) if counted else None, records[k].slug in chosen)
+            for k in keys
+            if k in records
+        ]
+    else:
+        labels = dict(field.choices)
+        small = len(labels) <= SHOWN  # a short list (status, side) is shown whole, counted or not
+        values = [v for v, _ in field.choices] if small or not counted else list(dict.fromkeys([*counts, *chosen]))
+        if not counted and not small:
+            values = [v for v in chosen if v in labels]
+        options = [
+            Option(str(v), str(labels[v]), counts.get(v, 0) if counted else None, str(v) in chosen)
+            for v in values
+            if v in labels and (not counted or counts.get(v) or str(v) in chosen)
+        ]
+        more = more and not small
+    return Facet(name, label, options, counted, more)
+
+
+def facets(listing, filterset, params: QueryDict) -> list[Facet]:
+    """Each faceted filter's choices, counted given all the other filters as they are."""
+    found = []
+    for name, path in listing.facets.items():
+        others = params.copy()
+        others.pop(name, None)
+        others.pop("page", None)
+        rows = listing.filterset(others, queryset=listing.queryset().model.objects.all()).qs
+        field = filterset.form.fields[name]
+        distinct = "__" in path and path.split("__")[0] in listing.many
+        found.append(facet(name, field, path, rows, params.getlist(name), distinct))
+    return found
