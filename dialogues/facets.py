@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
@@ -46,7 +46,7 @@ def time_limit(ms: int):
         raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
         try:
             yield
-        except DatabaseError as error:
+        except OperationalError as error:  # interrupted (SQLite), statement timeout (PostgreSQL)
             raise TooSlow from error
         finally:
             raw.set_progress_handler(None, 0)
@@ -57,7 +57,7 @@ def time_limit(ms: int):
                 yield
                 # within a request's own transaction the setting would outlive this block
                 cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
-        except DatabaseError as error:
+        except OperationalError as error:  # interrupted (SQLite), statement timeout (PostgreSQL)
             raise TooSlow from error
     else:
         yield
@@ -126,5 +126,6 @@ def facets(listing, filterset, params: QueryDict) -> list[Facet]:
         rows = listing.filterset(others, queryset=listing.queryset().model.objects.all()).qs
         field = filterset.form.fields[name]
         distinct = "__" in path and path.split("__")[0] in listing.many
-        found.append(facet(name, field, path, rows, params.getlist(name), distinct))
+        chosen = [getattr(v, "slug", v) for v in filterset.form.cleaned_data.get(name) or []]  # valid ones only
+        found.append(facet(name, field, path, rows, [str(c) for c in chosen], distinct))
     return found

@@ -19,6 +19,7 @@ from .models import (
     Topic,
 )
 from .spelling import spellings
+from .text_search import statement_text
 
 MAX_SEARCH = 200
 PARTY_KINDS = (ParticipantKind.GOVERNMENT, ParticipantKind.ORGANISATION)
@@ -150,8 +151,15 @@ def _speaker_countries():
     ]
 
 
+def _statement_text(queryset, name, value):
+    by_name = Q()
+    for spelling in spellings(value):
+        by_name |= Q(speaker__name__icontains=spelling)
+    return queryset.filter(statement_text(value) | by_name)
+
+
 class StatementFilter(df.FilterSet):
-    q = _text("text", "speaker__name")
+    q = df.CharFilter(label="Text", method=_statement_text, widget=SearchInput, max_length=MAX_SEARCH)
     side = df.MultipleChoiceFilter(
         field_name="speaker__region", choices=Region.choices, label="Speaker's side", **_checkboxes()
     )

@@ -390,14 +390,17 @@ class Statement(Timestamped):
     """A direct quote (or quoted fragment), attributed to its speaker."""
 
     text = models.TextField()
-    speaker = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="statements")
+    # speaker, dialogue and agreement are indexed first in their order indexes (Meta.indexes)
+    speaker = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="statements", db_index=False)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
     span_start = models.PositiveIntegerField(help_text="Offset of the quote in the article text")
     span_end = models.PositiveIntegerField()
     said_on = models.DateField(null=True, blank=True)  # indexed first in statement_order
-    dialogue = models.ForeignKey(Dialogue, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    dialogue = models.ForeignKey(
+        Dialogue, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements", db_index=False
+    )
     agreement = models.ForeignKey(
-        Agreement, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+        Agreement, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements", db_index=False
     )
 
     class Meta:

@@ -1,5 +1,6 @@
-"""Search across statements, dialogues, agreements and articles: PostgreSQL's ranked
-full-text search when the database is PostgreSQL, a plain substring match on SQLite.
+"""Search across statements, dialogues, agreements, articles and participants: PostgreSQL's ranked
+full-text search over GIN indexes when the database is PostgreSQL; on SQLite its FTS5 indexes (a
+substring of a statement, the words of an article) and substring matches of the small tables.
 
 On PostgreSQL only the first SEARCHED_CHARS characters of each field are searched: it refuses a
 text vector over 1 MB, and one long article must not break search for everyone. Results never
@@ -11,8 +12,9 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Left
 
-from .models import Agreement, Article, Dialogue, Statement
+from .models import Agreement, Article, Dialogue, Participant, Statement
 from .spelling import spellings
+from .text_search import article_words, statement_text
 
 LIMIT = 20
 SEARCHED_CHARS = 100_000
@@ -24,50 +26,73 @@ class Results:
     dialogues: list
     agreements: list
     articles: list
+    participants: list
     ranked: bool
 
     @property
     def total(self) -> int:
-        return len(self.statements) + len(self.dialogues) + len(self.agreements) + len(self.articles)
+        return sum(
+            len(found) for found in (self.statements, self.dialogues, self.agreements, self.articles, self.participants)
+        )
 
 
-# model, the fields searched, the related rows shown
+# model, the fields searched, the related rows shown, the columns shown
 TARGETS = {
-    "statements": (Statement, ("text", "speaker__name"), ("speaker", "article")),
-    "dialogues": (Dialogue, ("name", "summary", "venue", "format"), ()),
-    "agreements": (Agreement, ("name", "summary"), ()),
-    "articles": (Article, ("title", "text"), ()),
+    "statements": (Statement, ("text",), ("speaker",), ("text", "speaker__name", "speaker__slug")),
+    "dialogues": (Dialogue, ("name", "summary", "venue", "format"), (), ()),
+    "agreements": (Agreement, ("name", "summary"), (), ()),
+    "articles": (Article, ("title", "text"), (), ("title",)),
+    "participants": (Participant, ("name",), (), ("name", "slug", "role")),
 }
+# PostgreSQL ranks the newest this many matches of each kind (each kind's own order, which its index
+# walks): ranking every match of a common word would read them all.
+CANDIDATES = 200
 
 
-def _rows(model, related):
+def _rows(model, related, columns):
     rows = model.objects.select_related(*related)
-    return rows.defer("article__text") if "article" in related else rows
+    return rows.only(*columns) if columns else rows
 
 
-def _postgres(model, fields, related, query):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _terms(query: str):
+    from django.contrib.postgres.search import SearchQuery
 
-    vector = SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
     terms = None
     for spelling in spellings(query):  # "defence" finds "Defense" too
         one = SearchQuery(spelling, search_type="websearch", config="english")
         terms = one if terms is None else terms | one
-    return list(
-        _rows(model, related).annotate(rank=SearchRank(vector, terms)).filter(rank__gt=0).order_by("-rank")[:LIMIT]
-    )
+    return terms
 
 
-def _substring(model, fields, related, query):
-    condition = Q()
-    for field in fields:
-        for spelling in spellings(query):
-            condition |= Q(**{f"{field}__icontains": spelling})
-    return list(_rows(model, related).filter(condition).distinct()[:LIMIT])
+def search_vector(*fields):
+    """The text vector searched: the same expression as the GIN indexes of migration 0010."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
+
+
+def _postgres(model, fields, related, columns, query):
+    from django.contrib.postgres.search import SearchRank
+
+    vector, terms = search_vector(*fields), _terms(query)
+    newest = model.objects.annotate(found=vector).filter(found=terms).order_by(*model._meta.ordering)[:CANDIDATES]
+    rows = _rows(model, related, columns).filter(pk__in=newest.values("pk"))
+    return list(rows.annotate(rank=SearchRank(vector, terms)).order_by("-rank", "pk")[:LIMIT])
+
+
+def _substring(model, fields, related, columns, query):
+    if model in (Statement, Article):  # through SQLite's text indexes
+        condition = statement_text(query) if model is Statement else article_words(query)
+    else:
+        condition = Q()
+        for field in fields:
+            for spelling in spellings(query):
+                condition |= Q(**{f"{field}__icontains": spelling})
+    return list(_rows(model, related, columns).filter(condition)[:LIMIT])
 
 
 def search(query: str) -> Results:
     ranked = connection.vendor == "postgresql"
     find = _postgres if ranked else _substring
-    found = {name: find(model, fields, related, query) for name, (model, fields, related) in TARGETS.items()}
+    found = {name: find(*target, query) for name, target in TARGETS.items()}
     return Results(**found, ranked=ranked)

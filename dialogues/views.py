@@ -28,6 +28,7 @@ from .models import (
     Statement,
 )
 from .provenance import describe_sources
+from .search import CANDIDATES as search_candidates
 from .search import search
 from .timeline import timeline
 
@@ -325,7 +326,9 @@ def search_page(request):
         if name != "q":
             messages.warning(request, f"\u201c{name[:40]}\u201d is not a search option. It was ignored.")
     results = search(query) if query else None
-    return render(request, "dialogues/search.html", {"query": query, "results": results})
+    return render(
+        request, "dialogues/search.html", {"query": query, "results": results, "candidates": search_candidates}
+    )
 
 
 def about(request):

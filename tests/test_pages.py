@@ -157,23 +157,6 @@ def test_article_text_is_escaped_everywhere_it_is_shown(client, japan, nato):
         assert "<script>alert" not in html and "<img src=x" not in html, url
 
 
-@pytest.mark.parametrize("rows", [1, 500])
-def test_a_list_page_runs_the_same_few_queries_however_many_rows(
-    client, django_assert_max_num_queries, rows, japan, nato
-):
-    dialogues = Dialogue.objects.bulk_create(
-        [Dialogue(name=f"Dialogue {n}", slug=f"dialogue-{n}", status="planned") for n in range(rows)]
-    )
-    for d in dialogues:
-        d.parties.set([japan, nato])
-    # count, rows, three prefetches, per facet its top choices (and the chosen ones') and their names:
-    # the same at 1 row or 500 (tests/test_scale_pages.py holds every page to that)
-    with django_assert_max_num_queries(18):
-        page(client, "/dialogues/?party=nato&status=planned&sort=-name")
-    with django_assert_max_num_queries(18):
-        page(client, "/statements/")
-
-
 ARTICLE_TEXT_LOADED = re.compile(r'(SELECT|,)\s*"dialogues_article"\."text"\s*(,|FROM)')
 
 

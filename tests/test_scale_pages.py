@@ -156,3 +156,23 @@ def test_every_page_runs_the_same_number_of_queries_at_any_size(client):
     small = queries_per_page(client)
     grow(speakers=30, statements=3_000, dialogues=20)
     assert queries_per_page(client) == small
+
+
+def test_lists_walk_their_order_index_and_text_is_found_through_a_text_index(client):
+    from dialogues.search import _terms, search_vector
+    from dialogues.text_search import statement_text
+
+    people = grow(speakers=5, statements=300)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # as on a big table: a few rows would be scanned
+    order = Statement._meta.ordering
+    assert "statement_order" in Statement.objects.order_by(*order)[:25].explain()
+    assert "statement_speaker_order" in Statement.objects.filter(speaker=people[0]).order_by(*order)[:25].explain()
+    if connection.vendor == "postgresql":  # search's vector, read from its GIN index
+        found = Statement.objects.annotate(found=search_vector("text")).filter(found=_terms("quote"))
+        assert "dialogues_statement_search" in found.explain()
+    else:  # the text filter and search, through the FTS5 trigram index
+        assert "VIRTUAL TABLE INDEX" in Statement.objects.filter(statement_text("uote 1")).explain()
+    # and they find what a substring match finds
+    assert "111 statements where" in html(client, "/statements/?q=uote+1")

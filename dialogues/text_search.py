@@ -1,0 +1,41 @@
+"""Which statements or articles hold a piece of text, through SQLite's FTS5 indexes (migration 0011):
+statements by trigrams for three characters or more (else a plain substring match), articles by words.
+British and American spellings count as one ("defence" finds "Defense")."""
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+from .spelling import spellings
+
+INDEX = "dialogues_statement_text"
+ARTICLES = "dialogues_article_text"
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'  # an FTS5 string: found anywhere, as written
+
+
+def statement_text(value: str) -> Q:
+    """A condition on statements: their text holds `value`."""
+    words = spellings(value)
+    if connection.vendor == "sqlite" and all(len(w) >= 3 for w in words):
+        match = " OR ".join(_phrase(w) for w in words)
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", [match]))
+    condition = Q()
+    for word in words:
+        condition |= Q(text__icontains=word)
+    return condition
+
+
+def article_words(value: str) -> Q:
+    """A condition on articles: their title or text holds `value`'s words, in order (on SQLite through its
+    FTS5 word index; elsewhere a substring match of the title and text)."""
+    words = spellings(value)
+    if connection.vendor == "sqlite":
+        match = " OR ".join(_phrase(w) for w in words)
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {ARTICLES} WHERE {ARTICLES} MATCH %s", [match]))
+    condition = Q()
+    for word in words:
+        condition |= Q(title__icontains=word) | Q(text__icontains=word)
+    return condition
