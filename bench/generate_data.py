@@ -331,11 +331,11 @@ def _zipf_cumulative(n: int, shift: int = 1) -> list[float]:
 
 def _zipf_below(n: int, mass: float, top: float) -> list[float]:
     """Zipf's law over n items sharing `mass`, flattened (a larger shift) until the first of them
-    holds under 80 % of `top`: the chosen top item stays the top one even in a tiny database."""
+    holds under 60 % of `top`: the chosen top item stays the top one even in a tiny database."""
     shift = 1
     while shift < 10 * n:
         cumulative = _zipf_cumulative(n, shift)
-        if n == 1 or mass / shift / cumulative[-1] < 0.8 * top:
+        if n == 1 or mass / shift / cumulative[-1] < 0.6 * top:
             return cumulative
         shift += 1
     return cumulative
@@ -768,7 +768,7 @@ def _articles_and_statements(rng, writer, statements, sizes, people, participant
     speaker_cum = _zipf_below(len(other_speakers), 1 - TOP_SPEAKER_SHARE, TOP_SPEAKER_SHARE)
     top_dialogue = 1
     # the other dialogues' statements; fewer in a tiny database, so that the top one stays the busiest
-    others_mass = min(WITH_DIALOGUE - TOP_DIALOGUE_SHARE, 0.7 * TOP_DIALOGUE_SHARE * (n_dialogues - 1))
+    others_mass = min(WITH_DIALOGUE - TOP_DIALOGUE_SHARE, 0.4 * TOP_DIALOGUE_SHARE * (n_dialogues - 1))
     other_share = others_mass / (1 - TOP_DIALOGUE_SHARE)
     dialogue_cum = _zipf_below(max(1, n_dialogues - 1), others_mass, TOP_DIALOGUE_SHARE)
     agreement_cum = _zipf_cumulative(n_agreements)
