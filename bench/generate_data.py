@@ -626,9 +626,9 @@ def generate(statements: int, seed: int = 2024, say=print) -> Made:
             writer.write(relation.through, ["id", column, "dialogue_id"], pairs)
         writer.write(
             StatusChange,
-            ["id", "dialogue_id", "agreement_id", "from_status", "to_status", "changed_at", "effective"],
+            ["id", "dialogue_id", "agreement_id", "from_status", "to_status", "changed_at", "effective", "reason"],
             [
-                (n + 1, d, a, old, new, _timestamp(None, rng), eff)
+                (n + 1, d, a, old, new, _timestamp(None, rng), eff, "")
                 for n, (d, a, old, new, eff) in enumerate(status_changes)
             ],
         )

@@ -151,8 +151,8 @@ LOGIN_URL = "admin:login"
 
 # Where the admin keeps uploaded articles between the import preview and its confirmation.
 # A dialogue or agreement no article has spoken of for this many days is flagged as quiet.
-# How long a list may spend counting one facet's choices before it shows them without counts.
-FACET_TIME_LIMIT_MS = envint("FACET_TIME_LIMIT_MS", "150", minimum=1)
+# How long a list may spend counting its facets' choices; past it, the rest show their choices uncounted.
+FACET_TIME_LIMIT_MS = envint("FACET_TIME_LIMIT_MS", "200", minimum=1)
 # Where the About page tells readers to report an error (none: "tell the editors").
 CONTACT_EMAIL = os.getenv("CONTACT_EMAIL", "")
 QUIET_AFTER_DAYS = envint("QUIET_AFTER_DAYS", "183", minimum=1)

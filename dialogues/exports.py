@@ -29,9 +29,12 @@ from django.utils.text import slugify
 # A spreadsheet treats a cell starting with one of these as a formula (or strips the
 # control character and then does): OWASP's list, plus NUL.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)
 LIST_SEPARATOR = "; "
 UTF8_BOM = "\ufeff"
 MAX_FILENAME_STEM = 80
+CHUNK_CHARS = 64 * 1024  # rows are sent in pieces of about this size
+FIRST_ROWS = 1  # rows sent on their own first, so a download starts at once
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,17 @@ class Column:
 
     header: str
     value: Callable[[Any], Any]
+
+
+def read_straight(rows, columns: Sequence[tuple[str, str, Callable | None]]) -> tuple[Iterable, list[Column]]:
+    """Rows read as plain tuples of `(header, database path, convert)` columns — no model objects, several
+    times faster for a long download — and the Columns that read their cells."""
+    paths = [path for _, path, _ in columns]
+    cells = [
+        Column(header, (lambda row, i=i, f=convert: f(row[i]) if f else row[i]))
+        for i, (header, _, convert) in enumerate(columns)
+    ]
+    return rows.values_list(*paths).iterator(chunk_size=2000), cells
 
 
 def _plain_text(value: Any) -> str:
@@ -59,6 +73,8 @@ def neutralise(value: Any) -> str:
 
     Real numbers are written as they are (-5 stays -5, a number to the spreadsheet); only text is
     neutralised, so the string "-5" becomes "'-5"."""
+    if value.__class__ is str:  # the common case, first
+        return "'" + value if value[:1] in _TRIGGERS else value
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return str(value)
     text = _plain_text(value)
@@ -109,9 +125,11 @@ def _csv_chunks(rows: Iterable, columns: Sequence[Column], excel: bool) -> Itera
 
     writer.writerow([neutralise(column.header) for column in columns])
     yield (UTF8_BOM if excel else "") + flush()
-    for row in rows:
+    for n, row in enumerate(rows):
         writer.writerow([neutralise(column.value(row)) for column in columns])
-        yield flush()
+        if n < FIRST_ROWS or buffer.tell() >= CHUNK_CHARS:  # the first rows at once, then in sizeable pieces
+            yield flush()
+    yield flush()
 
 
 def csv_response(rows: Iterable, columns: list[Column], filename: str, *, excel: bool = False) -> StreamingHttpResponse:
@@ -121,12 +139,28 @@ def csv_response(rows: Iterable, columns: list[Column], filename: str, *, excel:
     return _streaming(_csv_chunks(rows, columns, excel), "text/csv; charset=utf-8", filename)
 
 
+def _batched(pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces joined into chunks of about CHUNK_CHARS (the first few alone, so the first row comes at
+    once): one write to the network per chunk, not per row."""
+    batch, size = [], 0
+    for n, piece in enumerate(pieces):
+        batch.append(piece)
+        size += len(piece)
+        if n < FIRST_ROWS or size >= CHUNK_CHARS:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
+
+
 def _json_chunks(rows: Iterable, columns: Sequence[Column]) -> Iterator[str]:
-    separator = "[\n"
-    for row in rows:
-        yield separator + _dumps(_record(row, columns))
-        separator = ",\n"
-    yield "[\n]\n" if separator == "[\n" else "\n]\n"
+    def pieces():
+        separator = "[\n"
+        for row in rows:
+            yield separator + _dumps(_record(row, columns))
+            separator = ",\n"
+        yield "[\n]\n" if separator == "[\n" else "\n]\n"
+
+    return _batched(pieces())
 
 
 def json_response(rows: Iterable, columns: list[Column], filename: str) -> StreamingHttpResponse:
@@ -136,8 +170,7 @@ def json_response(rows: Iterable, columns: list[Column], filename: str) -> Strea
 
 
 def _ndjson_chunks(rows: Iterable, columns: Sequence[Column]) -> Iterator[str]:
-    for row in rows:
-        yield _dumps(_record(row, columns)) + "\n"
+    return _batched(_dumps(_record(row, columns)) + "\n" for row in rows)
 
 
 def ndjson_response(rows: Iterable, columns: list[Column], filename: str) -> StreamingHttpResponse:

@@ -1,7 +1,7 @@
 """The choices beside a list's filters, with how many rows each would give — kept small and quick at a
-million rows: a facet shows its most frequent choices (and the chosen ones), never every speaker; each
-count runs under a time limit, and a facet whose counts would take too long shows its choices without
-counts and says so (as Datasette does)."""
+million rows: a facet shows its most frequent choices (and the chosen ones), never every speaker; the
+counts of a page's facets share one time limit, and a facet whose counts would take too long shows its
+choices without counts and says so (as Datasette does)."""
 
 import time
 from contextlib import contextmanager
@@ -71,14 +71,16 @@ def _grouped(rows: QuerySet, key: str, distinct: bool, only=None) -> list[tuple]
     return [(value, n) for value, n in (counted if only is not None else counted[: SHOWN + 1]) if value is not None]
 
 
-def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distinct: bool) -> Facet:
+def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distinct: bool, budget_ms: int) -> Facet:
     """One facet: `rows` are the list's rows under every other filter; `path` the value counted
     ("status", or "speaker__slug" for a choice of records, counted by the key and labelled after)."""
     label = str(field.label or name.title())
     model = getattr(getattr(field, "queryset", None), "model", None)
     key = path.removesuffix("__slug") if model else path  # group by the foreign key, not by a joined slug
     try:
-        with time_limit(settings.FACET_TIME_LIMIT_MS):
+        if budget_ms <= 0:
+            raise TooSlow
+        with time_limit(budget_ms):
             top = _grouped(rows, key, distinct)
             more = len(top) > SHOWN
             top = top[:SHOWN]
@@ -117,8 +119,10 @@ def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distin
 
 
 def facets(listing, filterset, params: QueryDict) -> list[Facet]:
-    """Each faceted filter's choices, counted given all the other filters as they are."""
+    """Each faceted filter's choices, counted given all the other filters as they are, all within
+    FACET_TIME_LIMIT_MS: once it is spent, the facets left show their choices uncounted."""
     found = []
+    deadline = time.monotonic() + settings.FACET_TIME_LIMIT_MS / 1000
     for name, path in listing.facets.items():
         others = params.copy()
         others.pop(name, None)
@@ -127,5 +131,6 @@ def facets(listing, filterset, params: QueryDict) -> list[Facet]:
         field = filterset.form.fields[name]
         distinct = "__" in path and path.split("__")[0] in listing.many
         chosen = [getattr(v, "slug", v) for v in filterset.form.cleaned_data.get(name) or []]  # valid ones only
-        found.append(facet(name, field, path, rows, [str(c) for c in chosen], distinct))
+        left = round((deadline - time.monotonic()) * 1000)
+        found.append(facet(name, field, path, rows, [str(c) for c in chosen], distinct, left))
     return found

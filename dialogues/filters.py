@@ -46,7 +46,8 @@ def _text(*fields, many=()):
 
 
 def _checkboxes(**kwargs):
-    return {"widget": forms.CheckboxSelectMultiple, **kwargs}
+    """Checkbox choices; no DISTINCT unless the filter crosses a to-many relation (distinct=True)."""
+    return {"widget": forms.CheckboxSelectMultiple, "distinct": False, **kwargs}
 
 
 def _party_filter():
@@ -55,9 +56,8 @@ def _party_filter():
         field_name="parties__slug",
         queryset=Participant.objects.filter(kind__in=PARTY_KINDS),
         to_field_name="slug",
-        distinct=True,
         label="Party",
-        **_checkboxes(),
+        **_checkboxes(distinct=True),
     )
 
 
@@ -73,9 +73,8 @@ class DialogueFilter(df.FilterSet):
         field_name="topics__slug",
         queryset=Topic.objects.all(),
         to_field_name="slug",
-        distinct=True,
         label="Topic",
-        **_checkboxes(),
+        **_checkboxes(distinct=True),
     )
     expected_from = df.DateFilter(
         field_name="expected_latest", lookup_expr="gte", label="Expected from", widget=DateInput
@@ -152,10 +151,12 @@ def _speaker_countries():
 
 
 def _statement_text(queryset, name, value):
+    """The quote holds the text (through the text index), or the speaker's name does: the speakers are
+    looked up first, so each side of the OR reads an index."""
     by_name = Q()
     for spelling in spellings(value):
-        by_name |= Q(speaker__name__icontains=spelling)
-    return queryset.filter(statement_text(value) | by_name)
+        by_name |= Q(name__icontains=spelling)
+    return queryset.filter(statement_text(value) | Q(speaker__in=Participant.objects.filter(by_name)))
 
 
 class StatementFilter(df.FilterSet):
@@ -171,14 +172,12 @@ class StatementFilter(df.FilterSet):
         label="Speaker",
         queryset=Participant.objects.all(),
         to_field_name="slug",
-        distinct=False,  # a to-one path: no row repeats
         **_checkboxes(),
     )
     organisation = df.ModelMultipleChoiceFilter(
         field_name="speaker__affiliation__slug",
         queryset=Participant.objects.all(),
         to_field_name="slug",
-        distinct=False,  # a to-one path: no row repeats
         label="Speaker's organisation",
         **_checkboxes(),
     )
@@ -186,7 +185,6 @@ class StatementFilter(df.FilterSet):
         field_name="dialogue__slug",
         queryset=Dialogue.objects.all(),
         to_field_name="slug",
-        distinct=False,  # a to-one path: no row repeats
         label="Dialogue",
         **_checkboxes(),
     )
@@ -194,7 +192,6 @@ class StatementFilter(df.FilterSet):
         field_name="agreement__slug",
         queryset=Agreement.objects.all(),
         to_field_name="slug",
-        distinct=False,  # a to-one path: no row repeats
         label="Agreement",
         **_checkboxes(),
     )

@@ -198,16 +198,16 @@ def record_export(request, slug, fmt):
         )
     name = describe(listing, filterset, rows.count())
     name = name.split(" ", 1)[1] if " " in name else name  # drop the count
-    rows = rows.iterator(chunk_size=500)
+    rows, columns = listing.export(rows)
     if fmt == "csv":
         excel = request.GET.get("excel") == "1"
         filename = exports.export_filename(
             f"{name} for excel" if excel else name, "csv"
         )  # neither overwrites the other
-        return exports.csv_response(rows, listing.columns, filename, excel=excel)
+        return exports.csv_response(rows, columns, filename, excel=excel)
     if fmt == "json":
-        return exports.json_response(rows, listing.columns, exports.export_filename(name, "json"))
-    return exports.ndjson_response(rows, listing.columns, exports.export_filename(name, "ndjson"))
+        return exports.json_response(rows, columns, exports.export_filename(name, "json"))
+    return exports.ndjson_response(rows, columns, exports.export_filename(name, "ndjson"))
 
 
 def _history(record):
