@@ -53,7 +53,7 @@ def read_straight(rows, columns: Sequence[tuple[str, str, Callable | None]]) -> 
         Column(header, (lambda row, i=i, f=convert: f(row[i]) if f else row[i]))
         for i, (header, _, convert) in enumerate(columns)
     ]
-    return rows.values_list(*paths).iterator(chunk_size=2000), cells
+    return rows.values_list(*paths).iterator(chunk_size=500), cells
 
 
 def _plain_text(value: Any) -> str:

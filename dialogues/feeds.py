@@ -38,8 +38,9 @@ class LatestFeed(Feed):
         return reverse("dashboard")
 
     def items(self):
+        # the newest recorded first: ids rise with recording time, and the id is the table's own index
         statements = (
-            Statement.objects.select_related("speaker", "article").defer("article__text").order_by("-created_at")[:SIZE]
+            Statement.objects.select_related("speaker", "article").defer("article__text").order_by("-pk")[:SIZE]
         )
         changes = StatusChange.objects.select_related("dialogue", "agreement").order_by("-changed_at")[:SIZE]
         merged = [(s.created_at, s) for s in statements] + [(c.changed_at, c) for c in changes]
