@@ -54,7 +54,7 @@ def _rows(model, related, columns):
     return rows.only(*columns) if columns else rows
 
 
-def _terms(query: str):
+def search_terms(query: str):
     from django.contrib.postgres.search import SearchQuery
 
     terms = None
@@ -74,7 +74,7 @@ def search_vector(*fields):
 def _postgres(model, fields, related, columns, query):
     from django.contrib.postgres.search import SearchRank
 
-    vector, terms = search_vector(*fields), _terms(query)
+    vector, terms = search_vector(*fields), search_terms(query)
     newest = model.objects.annotate(found=vector).filter(found=terms).order_by(*model._meta.ordering)[:CANDIDATES]
     rows = _rows(model, related, columns).filter(pk__in=newest.values("pk"))
     return list(rows.annotate(rank=SearchRank(vector, terms)).order_by("-rank", "pk")[:LIMIT])

@@ -1,11 +1,13 @@
-"""Which statements or articles hold a piece of text, through SQLite's FTS5 indexes (migration 0011):
-statements by trigrams for three characters or more (else a plain substring match), articles by words.
+"""Which statements or articles hold a piece of text, through the database's text indexes: on SQLite its
+FTS5 indexes (migration 0011), statements by trigrams for three characters or more (else a plain
+substring match), articles by words; on PostgreSQL the statements' words through search's GIN index.
 British and American spellings count as one ("defence" finds "Defense")."""
 
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from .models import Statement
 from .spelling import spellings
 
 INDEX = "dialogues_statement_text"
@@ -22,6 +24,14 @@ def statement_text(value: str) -> Q:
     if connection.vendor == "sqlite" and all(len(w) >= 3 for w in words):
         match = " OR ".join(_phrase(w) for w in words)
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", [match]))
+    if connection.vendor == "postgresql":  # its words, through search's GIN index (migration 0010)
+        from .search import search_terms, search_vector
+
+        return Q(
+            pk__in=Statement.objects.annotate(found=search_vector("text"))
+            .filter(found=search_terms(value))
+            .values("pk")
+        )
     condition = Q()
     for word in words:
         condition |= Q(text__icontains=word)
