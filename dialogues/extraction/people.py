@@ -442,8 +442,11 @@ def find_people(people: People, text: str, offset: int, *, caption: bool = False
         inner_title, name = split_run(m.group(0))
         if not name or _SHIP.search(text[max(0, m.start() - 8) : m.start() + 8]):
             continue  # 'HMS Queen Elizabeth', 'JS Kaga': a ship
-        name_start = m.start() + m.group(0).rindex(" ".join(name))
-        name_end = name_start + len(" ".join(name))
+        # the name's last occurrence in the run, whatever the spaces between its words ("Gen  Nakatani")
+        at = list(re.finditer(r"\s+".join(map(re.escape, name)), m.group(0)))
+        if not at:
+            continue
+        name_start, name_end = m.start() + at[-1].start(), m.start() + at[-1].end()
         honorific = HONORIFIC_RE.search(text[max(0, name_start - 20) : name_start])
         honorific = honorific if honorific and honorific.end() == min(20, name_start) else None
         rank = re.search(rf"{RANKS}\s+$", text[max(0, name_start - 30) : name_start])
