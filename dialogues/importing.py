@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, OperationalError, connections, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 
 from .extraction.article import SectionFindings, organisation_kind
 from .extraction.gazetteer import PARTIES, Party, company_country
@@ -216,6 +218,11 @@ def _save_page(prepared: Prepared, outcome: FileOutcome, dry_run: bool) -> FileO
     raise AssertionError("unreachable: the last attempt returns")
 
 
+def _same_name(name: str) -> Q:
+    """The same name but for case, compared as the unique index on lower(name) compares (and so through it)."""
+    return Q(Exact(Lower("name"), Lower(Value(name))))
+
+
 def _name_rank(name: str) -> tuple:
     """How full a record's name is: an acronym given, then capitalised words, then words of substance, then
     (to break ties the same way whatever the order of import) the name itself."""
@@ -337,7 +344,7 @@ class _Saver:
         return None
 
     def _new_participant(self, name: str, aliases=(), **fields) -> Participant:
-        if Participant.objects.filter(name__iexact=name).exists():
+        if Participant.objects.filter(_same_name(name)).exists():
             # 'JAIEC' the company is there already; a person read as 'Jaiec' is someone else
             name = f"{name} ({Participant.Kind(fields.get('kind', Participant.Kind.COMPANY)).label.lower()})"
         participant = Participant.objects.create(name=name, **fields)
@@ -415,13 +422,27 @@ class _Saver:
 
     def _match(self, model, parties: list[str], name: str):
         """The record this finding is about: the same name, or the same parties and subject."""
-        same_parties = model.objects.annotate(party_count=Count("parties", distinct=True)).filter(
-            party_count=len(set(parties))
-        )
-        for party in set(parties):  # records with every one of these parties (and, by the count, no other)
-            same_parties = same_parties.filter(pk__in=model.objects.filter(parties__name=party).values("pk"))
-        # one query for both ways a finding can be the same record
-        found = list(model.objects.filter(Q(name__iexact=name) | Q(pk__in=same_parties.values("pk"))))
+        same = _same_name(name)
+        wanted = set(parties)
+        if wanted:
+            # records with every one of these parties and no other, read from the parties table alone
+            through, key = model.parties.through, f"{model._meta.model_name}_id"
+            having_all = (
+                through.objects.filter(participant__name__in=wanted)
+                .values(key)
+                .annotate(n=Count("participant_id", distinct=True))
+                .filter(n=len(wanted))
+                .values(key)
+            )
+            exactly = (
+                through.objects.filter(**{f"{key}__in": having_all})
+                .values(key)
+                .annotate(n=Count("participant_id"))
+                .filter(n=len(wanted))
+                .values(key)
+            )
+            same |= Q(pk__in=exactly)
+        found = list(model.objects.filter(same))  # one query for both ways a finding can be the same record
         # Imported again, an article speaks of the records it spoke of before, even if a record
         # made since would match it too: importing the same file twice changes nothing.
         before = [r for r in found if self._key(r) in self._spoke_of]
