@@ -1,4 +1,6 @@
 import datetime
+import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -6,6 +8,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from dialogues.models import Article, Participant
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"  # the bundled seed articles
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,3 +67,9 @@ def japan_times_article(db):
         text=text,
         checksum="0" * 64,
     )
+
+
+@pytest.fixture
+def seeded(db):
+    """The database after importing the bundled seed articles, as `make run` does."""
+    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())

@@ -3,21 +3,13 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.http import StreamingHttpResponse
 
 from dialogues.models import Article, Participant, Statement
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
 
 
 def download(client, url) -> tuple[StreamingHttpResponse, bytes]:

@@ -1,24 +1,15 @@
 """The pages policy staff use, through the real client on the real database."""
 
 import datetime
-import io
 import re
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dialogues.models import Article, Dialogue, Participant, Statement
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
 
 
 def page(client, url) -> str:

@@ -8,18 +8,15 @@ import csv
 import io
 import json
 import os
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogues.listings import LISTINGS
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
 PER_ENDPOINT = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 FORMATS = ("csv", "json", "ndjson")
 
@@ -31,11 +28,6 @@ def fuzz(endpoints: int):
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
 
 
 NAMES = sorted(

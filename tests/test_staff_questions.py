@@ -4,21 +4,15 @@ import csv
 import datetime
 import io
 from html import unescape
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.http import StreamingHttpResponse
 
 from dialogues.models import Agreement, Article, Dialogue, Participant, Statement
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("import_articles", str(SEEDS), verbosity=0, stdout=io.StringIO())
 
 
 def page(client, url) -> str:
