@@ -77,44 +77,34 @@ def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distin
     label = str(field.label or name.title())
     model = getattr(getattr(field, "queryset", None), "model", None)
     key = path.removesuffix("__slug") if model else path  # group by the foreign key, not by a joined slug
+    labels = {} if model else dict(field.choices)
+    chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True)) if model else chosen
+    counts, more, counted = {}, True, False
     try:
         if budget_ms <= 0:
             raise TooSlow
         with time_limit(budget_ms):
             top = _grouped(rows, key, distinct)
-            more = len(top) > SHOWN
-            top = top[:SHOWN]
-            if model:
-                chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True))
-            else:
-                chosen_keys = [c for c in chosen if c in dict(field.choices)]
-            counts = dict(top)
+            counts, more = dict(top[:SHOWN]), len(top) > SHOWN
             if chosen_keys:  # the chosen ones' counts, among the top or not (so the queries are as many)
                 counts.update(_grouped(rows, key, distinct, only=chosen_keys))
             counted = True
     except TooSlow:
-        counts, more, counted = {}, True, False
-        chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True)) if model else chosen
+        pass
     if model:
         keys = list(dict.fromkeys([*counts, *chosen_keys]))
         records = model.objects.filter(pk__in=keys).only("slug", "name").in_bulk()
-        options = [
-            Option(records[k].slug, str(records[k]), counts.get(k, 0) if counted else None, records[k].slug in chosen)
-            for k in keys
-            if k in records
-        ]
+        shown = [(records[k].slug, str(records[k]), counts.get(k, 0)) for k in keys if k in records]
     else:
-        labels = dict(field.choices)
-        small = len(labels) <= SHOWN  # a short list (status, side) is shown whole, counted or not
-        values = [v for v, _ in field.choices] if small or not counted else list(dict.fromkeys([*counts, *chosen]))
-        if not counted and not small:
-            values = [v for v in chosen if v in labels]
-        options = [
-            Option(str(v), str(labels[v]), counts.get(v, 0) if counted else None, str(v) in chosen)
-            for v in values
-            if v in labels and (not counted or counts.get(v) or str(v) in chosen)
-        ]
-        more = more and not small
+        short = len(labels) <= SHOWN  # a short list (status, side) is shown whole, counted or not
+        more = more and not short
+        values = list(labels) if short else list(dict.fromkeys([*counts, *chosen]))
+        shown = [(str(v), str(labels[v]), counts.get(v, 0)) for v in values if v in labels]
+    options = [
+        Option(value, text, count if counted else None, value in chosen)
+        for value, text, count in shown
+        if not counted or count or value in chosen  # a choice that would match nothing only when chosen
+    ]
     return Facet(name, label, options, counted, more)
 
 
