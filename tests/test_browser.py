@@ -74,6 +74,7 @@ def test_open_a_dialogue_and_follow_a_source_to_its_sentence(page):
     sources = page.locator("section", has=page.get_by_role("heading", name="Sources"))
     sources.get_by_role("row", name="status").get_by_role("link").click()
     marked = page.locator("mark#marked")
+    marked.wait_for()  # the article page, once it has loaded
     assert marked.is_visible() and "aim to launch a Japan-EU Defense Industry Dialogue" in marked.inner_text()
 
 
