@@ -21,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, connections, transaction
-from django.db.models import Count, Q, Value
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.db.models.lookups import Exact
 
@@ -223,6 +223,30 @@ def _same_name(name: str) -> Q:
     return Q(Exact(Lower("name"), Lower(Value(name))))
 
 
+def _same_name_or_parties(model, name: str, parties: list[str]) -> list[int]:
+    """The ids of the dialogues or agreements named `name` (but for case, as the unique index on lower(name)
+    compares) or with exactly these parties (every one of them and no other), in one query.
+
+    Written in SQL because it runs for every record an article names: built with the ORM, the query's
+    construction cost more than running it. Table and column names come from the models, values are
+    parameters."""
+    table, through = model._meta.db_table, model.parties.through._meta.db_table
+    key, people = f"{model._meta.model_name}_id", Participant._meta.db_table
+    sql, params = f"SELECT id FROM {table} WHERE LOWER(name) = LOWER(%s)", [name]
+    if wanted := sorted(set(parties)):
+        marks = ", ".join(["%s"] * len(wanted))
+        sql += (
+            f" UNION SELECT t.{key} FROM {through} t WHERE t.{key} IN ("
+            f"SELECT a.{key} FROM {through} a JOIN {people} p ON p.id = a.participant_id"
+            f" WHERE p.name IN ({marks}) GROUP BY a.{key} HAVING COUNT(DISTINCT a.participant_id) = %s)"
+            f" GROUP BY t.{key} HAVING COUNT(*) = %s"
+        )
+        params += [*wanted, len(wanted), len(wanted)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _name_rank(name: str) -> tuple:
     """How full a record's name is: an acronym given, then capitalised words, then words of substance, then
     (to break ties the same way whatever the order of import) the name itself."""
@@ -272,6 +296,11 @@ class _Saver:
             self._spoke_of = self._records_sourced_by(self.article)
         self._statements = {} if new_article else {(s.span_start, s.span_end): s for s in self.article.statements.all()}
         self._known(_names_in(relevant))  # every participant the file names, looked up in one query
+        # and the facts already recorded about them, in one more
+        people = [p.pk for p in dict.fromkeys(p for p in self._aliases.values() if p is not None)]
+        self._facts.update(
+            self._read_facts("participant", [pk for pk in people if ("participant", pk) not in self._facts])
+        )
         for section in relevant:
             dialogues = {id(d): self._dialogue(d) for d in section.dialogues}
             agreements = {id(a): self._agreement(a) for a in section.agreements}
@@ -422,27 +451,7 @@ class _Saver:
 
     def _match(self, model, parties: list[str], name: str):
         """The record this finding is about: the same name, or the same parties and subject."""
-        same = _same_name(name)
-        wanted = set(parties)
-        if wanted:
-            # records with every one of these parties and no other, read from the parties table alone
-            through, key = model.parties.through, f"{model._meta.model_name}_id"
-            having_all = (
-                through.objects.filter(participant__name__in=wanted)
-                .values(key)
-                .annotate(n=Count("participant_id", distinct=True))
-                .filter(n=len(wanted))
-                .values(key)
-            )
-            exactly = (
-                through.objects.filter(**{f"{key}__in": having_all})
-                .values(key)
-                .annotate(n=Count("participant_id"))
-                .filter(n=len(wanted))
-                .values(key)
-            )
-            same |= Q(pk__in=exactly)
-        found = list(model.objects.filter(same))  # one query for both ways a finding can be the same record
+        found = list(model.objects.filter(pk__in=ids)) if (ids := _same_name_or_parties(model, name, parties)) else []
         # Imported again, an article speaks of the records it spoke of before, even if a record
         # made since would match it too: importing the same file twice changes nothing.
         before = [r for r in found if self._key(r) in self._spoke_of]
@@ -575,22 +584,26 @@ class _Saver:
         once."""
         key = self._key(record)
         if key not in self._facts:
-            self._facts[key] = (
-                []
-                if key in self.fresh
-                else list(
-                    Source.objects.filter(**{record._meta.model_name: record}).values_list(
-                        "field",
-                        "origin",
-                        "article_id",
-                        "article__published",
-                        "sentence_start",
-                        "sentence_end",
-                        "article__checksum",
-                    )
-                )
-            )
+            self._facts[key] = [] if key in self.fresh else self._read_facts(record._meta.model_name, [record.pk])[key]
         return self._facts[key]
+
+    @staticmethod
+    def _read_facts(model_name: str, pks: list[int]) -> dict[tuple[str, int], list[tuple]]:
+        """The facts of these records of one kind, in one query."""
+        facts = {(model_name, pk): [] for pk in pks}
+        rows = Source.objects.filter(**{f"{model_name}_id__in": pks}).values_list(
+            f"{model_name}_id",
+            "field",
+            "origin",
+            "article_id",
+            "article__published",
+            "sentence_start",
+            "sentence_end",
+            "article__checksum",
+        )
+        for pk, *fact in rows:
+            facts[(model_name, pk)].append(tuple(fact))
+        return facts
 
     def _editor_set(self, record, field_name: str) -> bool:
         return any(f == field_name and origin == Origin.EDITOR for f, origin, *_ in self._facts_of(record))
