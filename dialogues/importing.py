@@ -247,6 +247,11 @@ def _same_name_or_parties(model, name: str, parties: list[str]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def _words_rank(text: str) -> tuple:
+    """Of two wordings of one window, the more explicit: a date in figures, then the longer words."""
+    return (any(c.isdigit() for c in text), len(text), text)
+
+
 def _name_rank(name: str) -> tuple:
     """How full a record's name is: an acronym given, then capitalised words, then words of substance, then
     (to break ties the same way whatever the order of import) the name itself."""
@@ -531,7 +536,10 @@ class _Saver:
             prefix = "expected" if isinstance(record, Dialogue) else "date"
             text_field = f"{prefix}_text"
             earliest, latest = getattr(record, f"{prefix}_earliest"), getattr(record, f"{prefix}_latest")
-            if earliest and when.earliest and when.earliest <= earliest and latest <= when.latest:
+            dated = bool(earliest and when.earliest)
+            contains = dated and when.earliest <= earliest and latest <= when.latest
+            inside = dated and earliest <= when.earliest and when.latest <= latest
+            if contains and not (inside and _words_rank(when.text) > _words_rank(getattr(record, text_field))):
                 # "last year" after "last November": the vaguer words agree, they do not correct
                 self._source(record, text_field, when.text, finding.when)
                 self._already(record, text_field, getattr(record, text_field))
@@ -546,6 +554,9 @@ class _Saver:
                     f"{prefix}_latest": when.latest,
                     f"{prefix}_as_of": self.meta.published,
                 },
+                # a window inside the one recorded refines it, whichever article is newer (so the order of
+                # import does not matter); an equal one with more explicit words too
+                refines=inside,
             )
 
     def _statement(self, finding, dialogues, agreements):
@@ -672,7 +683,7 @@ class _Saver:
         if self._key(record) not in self.fresh and line not in self.outcome.already_recorded:
             self.outcome.already_recorded.append(line)
 
-    def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None):
+    def _set(self, record, field_name: str, value, evidence: Evidence | None, also: dict | None = None, refines=False):
         """Set one fact on a record, keeping its source; never over an editor's value."""
         label = self._label(record, field_name)
         fresh = self._key(record) in self.fresh
@@ -685,7 +696,7 @@ class _Saver:
         if self._editor_set(record, field_name):
             self.outcome.left_alone.append(f"{label} (editor's {current!s} kept; article says {value!s})")
             return
-        if current not in ("", None) and not fresh and not self._newer_than_current(record, field_name):
+        if current not in ("", None) and not fresh and not refines and not self._newer_than_current(record, field_name):
             self.outcome.left_alone.append(
                 f"{label} (an article as recent or newer said {current!s}; this one says {value!s})"
             )

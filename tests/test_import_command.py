@@ -262,6 +262,29 @@ def test_two_articles_of_one_day_that_disagree_give_one_answer_in_either_order(t
     assert imported("b.txt", "a.txt") == first  # the same record whichever came first
 
 
+def test_a_precise_date_from_an_older_article_refines_a_vaguer_one_in_either_order(tmp_path):
+    text = "Japan and Sweden sign defence equipment pact\n{sentence}\n"
+    (tmp_path / "older.txt").write_text(
+        text.format(sentence="Japan and Sweden signed a defence equipment transfer agreement in March 2024.")
+    )
+    (tmp_path / "newer.txt").write_text(
+        text.format(sentence="The defence equipment transfer agreement Japan and Sweden signed in 2024 is in force.")
+    )
+    dates = {"older.txt": "2024-04-02", "newer.txt": "2025-06-01"}
+
+    def imported(*names):
+        for name in names:
+            run(tmp_path / name, "--published", dates[name])
+        agreement = Agreement.objects.get(parties__name="Sweden")
+        return agreement.date_text, agreement.date_earliest, agreement.date_latest
+
+    first = imported("older.txt", "newer.txt")
+    assert first[0] == "in March 2024"  # "in 2024" agrees with it and does not make it vaguer
+    Article.objects.all().delete()
+    Agreement.objects.all().delete()
+    assert imported("newer.txt", "older.txt") == first  # nor does the order of import
+
+
 def test_importing_again_speaks_of_the_records_it_spoke_of_before(tmp_path):
     """Found in a 33-file corpus: the second import added two sources while it said 'unchanged'."""
     from tests.conftest import party
