@@ -425,21 +425,15 @@ class _Saver:
             self._set(found, "role", person.role, sentence)
         if person.country:
             self._set(found, "country", person.country, sentence)
-        if person.affiliation:
-            self._set(found, "affiliation", self._party(person.affiliation), sentence)
-        region = self._side_of(person)
+        organisation = self._party(person.affiliation) if person.affiliation else None
+        if organisation:
+            self._set(found, "affiliation", organisation, sentence)
+        # a person's side follows from their country, else from the organisation they speak for
+        country = PARTIES.get(person.country)
+        region = country.region if country else organisation.region if organisation else None
         if region and region != Participant.Region.OTHER:
             self._set(found, "region", region, sentence)
         return found
-
-    def _side_of(self, person) -> str | None:
-        """A person's region follows from their country, else from the organisation they speak for."""
-        party = PARTIES.get(person.country)
-        if party:
-            return party.region
-        if person.affiliation:
-            return self._party(person.affiliation).region
-        return None
 
     def _sentence_for(self, name: str) -> Evidence | None:
         """The first sentence of the article that names `name` (its evidence)."""

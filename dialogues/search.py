@@ -10,14 +10,12 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
-from django.db.models.functions import Left
 
 from .models import Agreement, Article, Dialogue, Participant, Statement
 from .spelling import spellings
-from .text_search import article_words, statement_text
+from .text_search import article_words, search_terms, search_vector, statement_text
 
 LIMIT = 20
-SEARCHED_CHARS = 100_000
 
 
 @dataclass
@@ -52,23 +50,6 @@ CANDIDATES = 200
 def _rows(model, related, columns):
     rows = model.objects.select_related(*related)
     return rows.only(*columns) if columns else rows
-
-
-def search_terms(query: str):
-    from django.contrib.postgres.search import SearchQuery
-
-    terms = None
-    for spelling in spellings(query):  # "defence" finds "Defense" too
-        one = SearchQuery(spelling, search_type="websearch", config="english")
-        terms = one if terms is None else terms | one
-    return terms
-
-
-def search_vector(*fields):
-    """The text vector searched: the same expression as the GIN indexes of migration 0010."""
-    from django.contrib.postgres.search import SearchVector
-
-    return SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
 
 
 def _postgres(model, fields, related, columns, query):

@@ -1,17 +1,36 @@
 """Which statements or articles hold a piece of text, through the database's text indexes: on SQLite its
 FTS5 indexes (migration 0011), statements by trigrams for three characters or more (else a plain
-substring match), articles by words; on PostgreSQL the statements' words through search's GIN index.
+substring match), articles by words; on PostgreSQL words, through the GIN indexes over search_vector (migration 0010).
 British and American spellings count as one ("defence" finds "Defense")."""
 
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Left
 
 from .models import Statement
 from .spelling import spellings
 
+SEARCHED_CHARS = 100_000  # PostgreSQL refuses a text vector over 1 MB: one long article must not break search
 INDEX = "dialogues_statement_text"
 ARTICLES = "dialogues_article_text"
+
+
+def search_terms(query: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    terms = None
+    for spelling in spellings(query):  # "defence" finds "Defense" too
+        one = SearchQuery(spelling, search_type="websearch", config="english")
+        terms = one if terms is None else terms | one
+    return terms
+
+
+def search_vector(*fields):
+    """The text vector searched: the same expression as the GIN indexes of migration 0010 (keep them in step)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(*(Left(field, SEARCHED_CHARS) for field in fields), config="english")
 
 
 def _phrase(text: str) -> str:
@@ -25,8 +44,6 @@ def statement_text(value: str) -> Q:
         match = " OR ".join(_phrase(w) for w in words)
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", [match]))
     if connection.vendor == "postgresql":  # its words, through search's GIN index (migration 0010)
-        from .search import search_terms, search_vector
-
         return Q(
             pk__in=Statement.objects.annotate(found=search_vector("text"))
             .filter(found=search_terms(value))

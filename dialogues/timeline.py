@@ -33,7 +33,6 @@ class Timeline:
     today_x: float | None
     height: int
     width: int = WIDTH
-    undated: int = 0
 
 
 def timeline(records, today: datetime.date) -> Timeline:
@@ -45,7 +44,7 @@ def timeline(records, today: datetime.date) -> Timeline:
         if start and end:
             dated.append((start, end, r, "dialogue" if is_dialogue else "agreement", when))
     if not dated:
-        return Timeline([], [], None, ROW, undated=len(records))
+        return Timeline([], [], None, ROW)
     first = min(start for start, *_ in dated).replace(month=1, day=1)
     last = max(max(end for _, end, *_ in dated), today).replace(month=12, day=31)
     span = (last - first).days or 1
@@ -76,5 +75,4 @@ def timeline(records, today: datetime.date) -> Timeline:
         ticks,
         x(today) if first <= today <= last else None,
         24 + len(bars) * ROW,
-        undated=len(records) - len(dated),
     )

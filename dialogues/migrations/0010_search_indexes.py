@@ -1,4 +1,4 @@
-"""PostgreSQL: GIN indexes over the very expressions search matches (dialogues.search.search_vector), so a
+"""PostgreSQL: GIN indexes over the very expressions search matches (dialogues.text_search.search_vector), so a
 search reads the index instead of re-reading every statement's and article's text. SQLite has no such
 index type; its search matches substrings."""
 
@@ -8,7 +8,7 @@ SEARCHED = {  # table: the fields of its vector, as dialogues.search.TARGETS has
     "dialogues_statement": ("text",),
     "dialogues_article": ("title", "text"),
 }
-CHARS = 100_000  # dialogues.search.SEARCHED_CHARS
+CHARS = 100_000  # dialogues.text_search.SEARCHED_CHARS
 
 
 def _expression(fields) -> str:
