@@ -113,6 +113,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
 
+# Each worker's own memory: counts that take a million rows to work out, kept until the data changes
+# (dialogues.remembered). Old entries are dropped past MAX_ENTRIES; a few KB each at most.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # Failed sign-ins are counted per account and per address (django-axes, in the database so every
 # worker sees them): five in a row lock that account, or that address, out for fifteen minutes.
 AUTHENTICATION_BACKENDS = [
@@ -149,13 +159,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
 
-# Where the admin keeps uploaded articles between the import preview and its confirmation.
-# A dialogue or agreement no article has spoken of for this many days is flagged as quiet.
-# How long a list may spend counting its facets' choices; past it, the rest show their choices uncounted.
-FACET_TIME_LIMIT_MS = envint("FACET_TIME_LIMIT_MS", "200", minimum=1)
+# How long a list may spend counting its facets' choices; past it, the rest show their choices uncounted,
+# and are counted afterwards, in a thread of each worker, for the next page (WORK_OUT_LATER).
+FACET_TIME_LIMIT_MS = envint("FACET_TIME_LIMIT_MS", "100", minimum=1)
+WORK_OUT_LATER = True
 # Where the About page tells readers to report an error (none: "tell the editors").
 CONTACT_EMAIL = os.getenv("CONTACT_EMAIL", "")
+# A dialogue or agreement no article has spoken of for this many days is flagged as quiet.
 QUIET_AFTER_DAYS = envint("QUIET_AFTER_DAYS", "183", minimum=1)
+# Where the admin keeps uploaded articles between the import preview and its confirmation.
 IMPORT_STAGING_DIR = Path(os.getenv("IMPORT_STAGING_DIR", Path(tempfile.gettempdir()) / "dialogues-import-staging"))
 
 # Article uploads in the admin are read into memory; keep a generous ceiling.

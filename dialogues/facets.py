@@ -1,16 +1,20 @@
 """The choices beside a list's filters, with how many rows each would give — kept small and quick at a
-million rows: a facet shows its most frequent choices (and the chosen ones), never every speaker; the
-counts of a page's facets share one time limit, and a facet whose counts would take too long shows its
-choices without counts and says so (as Datasette does)."""
+million rows: a facet shows its most frequent choices (and the chosen ones), never every speaker; counts
+are kept until the data changes (dialogues.remembered); the counts of a page's facets share one time
+limit, and a facet whose counts would take too long shows its choices without counts and says so (as
+Datasette does), while a background thread counts them for the next page."""
 
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+
+from .remembered import remembered, token, work_out_later
 
 SHOWN = 10  # the most frequent choices a facet lists (chosen ones come on top of these)
 
@@ -63,34 +67,45 @@ def time_limit(ms: int):
         yield
 
 
-def _grouped(rows: QuerySet, key: str, distinct: bool, only=None) -> list[tuple]:
+def _counted(rows: QuerySet, key: str, distinct: bool, only=None) -> QuerySet:
     """(key value, count) pairs, the most frequent first; `only` restricts them to those values."""
     if only is not None:
         rows = rows.filter(**{f"{key}__in": only})
     counted = rows.order_by().values_list(key).annotate(n=Count("pk", distinct=distinct)).order_by("-n", key)
-    return [(value, n) for value, n in (counted if only is not None else counted[: SHOWN + 1]) if value is not None]
+    return counted if only is not None else counted[: SHOWN + 1]
+
+
+def _pairs(counted: QuerySet) -> list[tuple]:
+    return [(value, n) for value, n in counted if value is not None]
 
 
 def facet(name: str, field, path: str, rows: QuerySet, chosen: list[str], distinct: bool, budget_ms: int) -> Facet:
     """One facet: `rows` are the list's rows under every other filter; `path` the value counted
-    ("status", or "speaker__slug" for a choice of records, counted by the key and labelled after)."""
+    ("status", or "speaker__slug" for a choice of records, counted by the key and labelled after).
+    Counts with no time left on this page are worked out afterwards, for the next page."""
     label = str(field.label or name.title())
     model = getattr(getattr(field, "queryset", None), "model", None)
     key = path.removesuffix("__slug") if model else path  # group by the foreign key, not by a joined slug
     labels = {} if model else dict(field.choices)
     chosen_keys = list(model.objects.filter(slug__in=chosen).values_list("pk", flat=True)) if model else chosen
+    # the most frequent, and the chosen ones' counts, among the top or not (so the queries are as many)
+    queries = [_counted(rows, key, distinct), *([_counted(rows, key, distinct, chosen_keys)] if chosen_keys else [])]
     counts, more, counted = {}, True, False
-    try:
+
+    def count(query):
         if budget_ms <= 0:
             raise TooSlow
-        with time_limit(budget_ms):
-            top = _grouped(rows, key, distinct)
-            counts, more = dict(top[:SHOWN]), len(top) > SHOWN
-            if chosen_keys:  # the chosen ones' counts, among the top or not (so the queries are as many)
-                counts.update(_grouped(rows, key, distinct, only=chosen_keys))
-            counted = True
+        return _pairs(query)
+
+    try:
+        with time_limit(max(budget_ms, 1)):  # counts kept from an earlier page take no time
+            top, *mine = [remembered(q, "facet", partial(count, q)) for q in queries]
+        counts, more = dict(top[:SHOWN]), len(top) > SHOWN
+        counts.update(*mine)
+        counted = True
     except TooSlow:
-        pass
+        for q in queries:
+            work_out_later(q, "facet", partial(_pairs, q))
     if model:
         keys = list(dict.fromkeys([*counts, *chosen_keys]))
         records = model.objects.filter(pk__in=keys).only("slug", "name").in_bulk()
@@ -112,6 +127,7 @@ def facets(listing, filterset, params: QueryDict) -> list[Facet]:
     """Each faceted filter's choices, counted given all the other filters as they are, all within
     FACET_TIME_LIMIT_MS: once it is spent, the facets left show their choices uncounted."""
     found = []
+    token()  # read once for the page, before its time starts
     deadline = time.monotonic() + settings.FACET_TIME_LIMIT_MS / 1000
     for name, path in listing.facets.items():
         others = params.copy()

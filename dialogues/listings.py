@@ -307,6 +307,11 @@ def range_notes(listing: Listing, filterset) -> list[str]:
 def describe(listing: Listing, filterset, total: int) -> str:
     """'3 dialogues where status is planned and a party is NATO' (invalid filters, being ignored, are left out)."""
     noun = listing.singular if total == 1 else listing.plural
+    return f"{total} {noun}{conditions(filterset)}"
+
+
+def conditions(filterset) -> str:
+    """' where status is planned and a party is NATO', or '' when no filter is in force."""
     filterset.form.is_valid()  # validates, so cleaned_data holds the filters in force
     clauses = []
     for name, value in filterset.form.cleaned_data.items():
@@ -318,13 +323,17 @@ def describe(listing: Listing, filterset, total: int) -> str:
             clauses.append(f"the text mentions \u201c{value}\u201d")
         elif hasattr(value, "strftime"):
             clauses.append(f"{label} {value.day} {value:%b %Y}")
+        elif isinstance(value, str):  # a name to look for
+            clauses.append(f"{label} holds \u201c{value}\u201d")
         else:
-            choices = {str(k): str(v) for k, v in getattr(field, "choices", [])}
-            words = [choices.get(str(v), str(v)) if isinstance(v, str) else str(v) for v in value]
+            words = [str(v) for v in value]  # chosen records name themselves
+            if not hasattr(field, "queryset"):  # a fixed list of choices: their labels
+                labels = {str(k): str(v) for k, v in field.choices}
+                words = [labels.get(w, w) for w in words]
             if name in ("status", "kind", "region"):
                 words = [w.lower() for w in words]
                 subject = f"{label} is"
             else:
                 subject = f"{'an' if label[0] in 'aeiou' else 'a'} {label} is"
             clauses.append(f"{subject} {' or '.join(words)}")
-    return f"{total} {noun}" + (" where " + " and ".join(clauses) if clauses else "")
+    return " where " + " and ".join(clauses) if clauses else ""

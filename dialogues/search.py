@@ -56,7 +56,11 @@ def _postgres(model, fields, related, columns, query):
     from django.contrib.postgres.search import SearchRank
 
     vector, terms = search_vector(*fields), search_terms(query)
-    newest = model.objects.annotate(found=vector).filter(found=terms).order_by(*model._meta.ordering)[:CANDIDATES]
+    if model is Statement:  # a rare word's few statements by id (see text_search)
+        matches = model.objects.filter(statement_text(query))
+    else:
+        matches = model.objects.annotate(found=vector).filter(found=terms)
+    newest = matches.order_by(*model._meta.ordering)[:CANDIDATES]
     rows = _rows(model, related, columns).filter(pk__in=newest.values("pk"))
     return list(rows.annotate(rank=SearchRank(vector, terms)).order_by("-rank", "pk")[:LIMIT])
 

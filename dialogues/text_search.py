@@ -3,14 +3,16 @@ FTS5 indexes (migration 0011), statements by trigrams for three characters or mo
 substring match), articles by words; on PostgreSQL words, through the GIN indexes over search_vector (migration 0010).
 British and American spellings count as one ("defence" finds "Defense")."""
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 
 from .models import Statement
+from .remembered import remembered
 from .spelling import spellings
 
+FEW = 1_000  # on PostgreSQL, a word in at most this many statements is looked up by their ids
 SEARCHED_CHARS = 100_000  # PostgreSQL refuses a text vector over 1 MB: one long article must not break search
 INDEX = "dialogues_statement_text"
 ARTICLES = "dialogues_article_text"
@@ -43,16 +45,37 @@ def statement_text(value: str) -> Q:
     if connection.vendor == "sqlite" and all(len(w) >= 3 for w in words):
         match = " OR ".join(_phrase(w) for w in words)
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", [match]))
-    if connection.vendor == "postgresql":  # its words, through search's GIN index (migration 0010)
-        return Q(
-            pk__in=Statement.objects.annotate(found=search_vector("text"))
-            .filter(found=search_terms(value))
-            .values("pk")
-        )
+    if connection.vendor == "postgresql":
+        found = matching(value)
+        ids = found.values_list("pk", flat=True)
+        few = remembered(ids, "few", lambda: _few(ids))
+        return Q(pk__in=few if few is not None else found.values("pk"))
     condition = Q()
     for word in words:
         condition |= Q(text__icontains=word)
     return condition
+
+
+def matching(value: str):
+    """PostgreSQL: the statements whose words match, through search's GIN index (migration 0010)."""
+    return Statement.objects.annotate(found=search_vector("text")).filter(found=search_terms(value))
+
+
+def _few(ids) -> list | None:
+    """The ids, read from the GIN index, when there are at most FEW of them; None when there are more.
+
+    PostgreSQL cannot tell a rare word from a common one (it guesses 0.5 % of the rows for any), so for a
+    page of the newest matches it walks the date order testing every quote: fast for a common word, seconds
+    for a rare one (every row read). Asking the index first for at most FEW ids, by its bitmap alone,
+    settles which: a rare word's few rows are then fetched by id, a common word's walk soon finds its page."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")  # only the bitmap of the text index is left
+        few = list(ids[: FEW + 1])
+        # within a request's own transaction they would outlive this block
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
+    return few if len(few) <= FEW else None
 
 
 def article_words(value: str) -> Q:

@@ -8,6 +8,7 @@ from django.db.models.functions import Substr
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from . import exports
 from .article_page import paragraphs
@@ -15,7 +16,7 @@ from .display import quiet_since
 from .facets import facets
 from .filters import MAX_SEARCH
 from .forms import SearchForm
-from .listings import LISTINGS, Problem, describe, filtered, problems, range_notes
+from .listings import LISTINGS, Problem, conditions, describe, filtered, problems, range_notes
 from .models import (
     Agreement,
     AgreementStatus,
@@ -28,6 +29,7 @@ from .models import (
     Statement,
 )
 from .provenance import describe_sources
+from .remembered import remembered
 from .search import CANDIDATES as search_candidates
 from .search import search
 from .timeline import timeline
@@ -120,8 +122,15 @@ def _quiet(today) -> list[dict]:
 MAX_PAGE = 200  # past the first 5,000 rows in an order, a reader narrows the list or downloads it
 
 
+class _Paginator(Paginator):
+    @cached_property
+    def count(self) -> int:  # a million rows take a while to count: counted once per change of the data
+        rows = self.object_list.order_by().values("pk")  # the rows' keys: no joins for the columns shown
+        return remembered(rows, "count", rows.count)
+
+
 def _page(request, rows):
-    paginator = Paginator(rows, PAGE_SIZE)
+    paginator = _Paginator(rows, PAGE_SIZE)
     number = request.GET.get("page", "1")
     try:
         if number.isdigit() and int(number) > MAX_PAGE and paginator.num_pages > MAX_PAGE:
@@ -196,8 +205,7 @@ def record_export(request, slug, fmt):
             f"Nothing was downloaded: this query string has problems.\n{lines}\nFix or remove them and try again.\n",
             content_type="text/plain; charset=utf-8",
         )
-    name = describe(listing, filterset, rows.count())
-    name = name.split(" ", 1)[1] if " " in name else name  # drop the count
+    name = listing.plural + conditions(filterset)
     rows, columns = listing.export(rows)
     if fmt == "csv":
         excel = request.GET.get("excel") == "1"
@@ -221,11 +229,11 @@ def _sources(record):
 
 def _statements(statements, list_filter: str, slug: str) -> dict:
     """The newest statements for a record's page, and the list that holds them all."""
-    # in the statements' own order, which their indexes walk
+    statements = statements.all()  # in the statements' own order, which their indexes walk
     rows = statements.select_related("speaker").only("text", "said_on", "speaker__name", "speaker__slug")
     return {
         "statements": rows[:STATEMENTS_SHOWN],
-        "statements_total": statements.count(),
+        "statements_total": remembered(statements, "count", statements.count),
         "statements_list": f"{reverse('statements-list')}?{list_filter}={slug}",
     }
 

@@ -21,6 +21,12 @@ def collected_static(tmp_path_factory):
         yield root
 
 
+@pytest.fixture(autouse=True)
+def no_work_later(settings):
+    """No background thread reading the test database (tests/test_scale_pages.py turns it on to test it)."""
+    settings.WORK_OUT_LATER = False
+
+
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("hana", password="a-long-editor-passphrase", is_staff=True)
