@@ -18,9 +18,8 @@ from .models import (
     Statement,
     Topic,
 )
-from .remembered import remembered
 from .spelling import spellings
-from .text_search import FEW, statement_text
+from .text_search import few_or_all, statement_text
 
 MAX_SEARCH = 200
 PARTY_KINDS = (ParticipantKind.GOVERNMENT, ParticipantKind.ORGANISATION)
@@ -165,10 +164,8 @@ def _statement_text(queryset, name, value):
     by_name = Q()
     for spelling in spellings(value):
         by_name |= Q(name__icontains=spelling)
-    speakers = Participant.objects.filter(by_name).values_list("pk", flat=True)
-    few = remembered(speakers, "few", lambda: list(speakers[: FEW + 1]))
-    # a list of keys, so PostgreSQL can OR the two indexes (it cannot with a subquery on one side)
-    return queryset.filter(statement_text(value) | Q(speaker__in=few if len(few) <= FEW else speakers))
+    speakers = few_or_all(Participant.objects.filter(by_name).values_list("pk", flat=True))
+    return queryset.filter(statement_text(value) | Q(speaker__in=speakers))
 
 
 class StatementFilter(df.FilterSet):

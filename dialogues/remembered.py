@@ -45,18 +45,22 @@ def token() -> int | None:
     return row[0] if row else None
 
 
-def remembered(rows: QuerySet, label: str, work_out):
-    """`work_out()`, the answer about `rows` named `label`, from the cache while the data is unchanged."""
+def _query(rows: QuerySet) -> str | None:
+    """The query's SQL and parameters, if it can be kept: it reads only the watched tables (and can match)."""
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # a query that cannot match (`pk IN ()`) runs none
-        return work_out()
-    if not set(_TABLES.findall(sql)) <= WATCHED:
-        return work_out()
-    current = token()
+        return None
+    return repr((sql, params)) if set(_TABLES.findall(sql)) <= WATCHED else None
+
+
+def remembered(rows: QuerySet, label: str, work_out):
+    """`work_out()`, the answer about `rows` named `label`, from the cache while the data is unchanged."""
+    query = _query(rows)
+    current = token() if query else None
     if current is None:
         return work_out()
-    digest = hashlib.sha256(repr((connection.alias, sql, params)).encode()).hexdigest()
+    digest = hashlib.sha256(query.encode()).hexdigest()
     key = f"remembered:{current}:{label}:{digest}"
     answer = cache.get(key, MISSING)
     if answer is MISSING:
@@ -74,13 +78,10 @@ _worker: list[threading.Thread] = []
 def work_out_later(rows: QuerySet, label: str, work_out) -> None:
     """Have `remembered(rows, label, work_out)` run in this process's background thread, one answer at a
     time, so that a later page finds the answer in the cache (settings.WORK_OUT_LATER turns it off)."""
-    if not settings.WORK_OUT_LATER:
+    query = _query(rows)
+    if not settings.WORK_OUT_LATER or not query:
         return
-    try:
-        sql, params = rows.query.sql_with_params()
-    except EmptyResultSet:
-        return
-    ident = repr((label, sql, params))
+    ident = f"{label}:{query}"
     with _lock:
         if ident in _waiting or _later.full():
             return

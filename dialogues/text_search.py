@@ -46,10 +46,7 @@ def statement_text(value: str) -> Q:
         match = " OR ".join(_phrase(w) for w in words)
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", [match]))
     if connection.vendor == "postgresql":
-        found = matching(value)
-        ids = found.values_list("pk", flat=True)
-        few = remembered(ids, "few", lambda: _few(ids))
-        return Q(pk__in=few if few is not None else found.values("pk"))
+        return Q(pk__in=few_or_all(matching(value).values_list("pk", flat=True), read=_from_bitmap))
     condition = Q()
     for word in words:
         condition |= Q(text__icontains=word)
@@ -61,21 +58,28 @@ def matching(value: str):
     return Statement.objects.annotate(found=search_vector("text")).filter(found=search_terms(value))
 
 
-def _few(ids) -> list | None:
-    """The ids, read from the GIN index, when there are at most FEW of them; None when there are more.
+def few_or_all(ids, read=list):
+    """`ids` (a query of keys) as a list when there are at most FEW of them (kept until the data changes),
+    else the query itself: a list lets PostgreSQL fetch the rows by key and OR it with another index."""
+    few = remembered(ids, "few", lambda: read(ids[: FEW + 1]))
+    return few if len(few) <= FEW else ids
+
+
+def _from_bitmap(ids) -> list:
+    """The ids, read by the text index's bitmap alone.
 
     PostgreSQL cannot tell a rare word from a common one (it guesses 0.5 % of the rows for any), so for a
     page of the newest matches it walks the date order testing every quote: fast for a common word, seconds
-    for a rare one (every row read). Asking the index first for at most FEW ids, by its bitmap alone,
-    settles which: a rare word's few rows are then fetched by id, a common word's walk soon finds its page."""
+    for a rare one (every row read). Asking the index first for at most FEW ids settles which: a rare
+    word's few rows are then fetched by id, a common word's walk soon finds its page."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")  # only the bitmap of the text index is left
-        few = list(ids[: FEW + 1])
+        found = list(ids)
         # within a request's own transaction they would outlive this block
         cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
         cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
-    return few if len(few) <= FEW else None
+    return found
 
 
 def article_words(value: str) -> Q:
