@@ -127,6 +127,8 @@ def test_a_quote_span_points_at_its_words_in_the_file(eu_article):
         ("last November", "2025-07-23", "2024-11-01", "2024-11-30"),
         ("in April", "2025-07-15", "2025-04-01", "2025-04-30"),
         ("later this year", "2026-03-10", "2026-03-11", "2026-12-31"),
+        ("later this year", "2023-12-31", "2023-12-31", "2023-12-31"),  # on its last day: never an empty window
+        ("later this month", "2026-04-30", "2026-04-30", "2026-04-30"),
         ("in the first half of next year", "2025-10-08", "2026-01-01", "2026-06-30"),
         ("early 2027", "2025-11-20", "2027-01-01", "2027-04-30"),
     ],

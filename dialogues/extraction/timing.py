@@ -134,8 +134,8 @@ def _resolve(m: re.Match, published: datetime.date, future: bool):  # noqa: C901
             "month": _month_window(published.year, published.month, published.month)[1],
             "week": start + relativedelta(days=6),
         }[unit]
-        if g["later"].startswith("later"):
-            return published + relativedelta(days=1), end
+        if g["later"].startswith("later"):  # written on the period's last day: that day, not an empty window
+            return min(published + relativedelta(days=1), end), end
         return start, published
     if g["within"]:
         end = (
