@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -54,6 +55,18 @@ def read_straight(rows, columns: Sequence[tuple[str, str, Callable | None]]) -> 
         for i, (header, _, convert) in enumerate(columns)
     ]
     return rows.values_list(*paths).iterator(chunk_size=500), cells
+
+
+def in_one_transaction(rows: Iterable) -> Iterator:
+    """`rows` read inside one transaction on PostgreSQL, so its cursor sends them as it finds them: outside
+    one, Django's cursor is held past the commit, and PostgreSQL works out every row before the first
+    (3.4 s for a million). The download is then one consistent snapshot, too. (Not on SQLite, where a
+    transaction here would take the write lock for as long as the download.)"""
+    if connection.vendor != "postgresql":
+        yield from rows
+        return
+    with transaction.atomic():
+        yield from rows
 
 
 def _plain_text(value: Any) -> str:

@@ -12,7 +12,7 @@ from django.http import QueryDict
 
 from . import filters
 from .display import agreement_glance, dialogue_glance, window_label
-from .exports import Column, read_straight
+from .exports import Column, in_one_transaction, read_straight
 from .models import Agreement, Article, Dialogue, Participant, Region, Source, Statement
 
 
@@ -77,8 +77,10 @@ class Listing:
     def export(self, rows: QuerySet) -> tuple[Iterable, list[Column]]:
         """The rows of a download, read one chunk at a time, and the columns that read their cells."""
         if self.straight:
-            return read_straight(rows, self.straight)
-        return rows.iterator(chunk_size=500), self.columns
+            rows, columns = read_straight(rows, self.straight)
+        else:
+            rows, columns = rows.iterator(chunk_size=500), self.columns
+        return in_one_transaction(rows), columns
 
 
 # What a statements row shows (page and downloads): never an article's text or a record's summary.
