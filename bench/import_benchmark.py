@@ -6,6 +6,7 @@ Run from the project folder with the project's virtualenv:
     .venv/bin/python bench/import_benchmark.py --articles 200 --backend sqlite
     .venv/bin/python bench/import_benchmark.py --articles 100 --backend postgres --profile 25
     .venv/bin/python bench/import_benchmark.py --show-article 7     # print one generated article and stop
+    .venv/bin/python bench/import_benchmark.py --articles 1000 --into postgres://.../scale   # into a full database
 
 What it does, per backend, in a child process of its own (so every run starts cold and the
 peak-memory figure belongs to that backend alone):
@@ -826,6 +827,12 @@ def main() -> int:
         default="postgres://postgres@127.0.0.1:5432/postgres",
         help="maintenance database used to create and drop the scratch database",
     )
+    parser.add_argument(
+        "--into",
+        metavar="DATABASE_URL",
+        help="import into this existing database instead of a fresh one (it keeps the articles), e.g. one "
+        "filled by bench/generate_data.py: the rate with a million statements already there",
+    )
     parser.add_argument("--show-article", type=int, metavar="K", help="print generated article K and stop")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -841,6 +848,8 @@ def main() -> int:
         return 0
     if args.child:
         return run_child(args)
+    if args.into:
+        return _child(args, args.into)
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     status = 0
     for backend in backends:
