@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.signals import request_finished, request_started
-from django.db import DatabaseError, connection, connections
+from django.db import connection, connections
 from django.db.models import QuerySet
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def _work():
         ident, rows, label, work_out = _later.get()
         try:
             remembered(rows, label, work_out)
-        except DatabaseError:
+        except Exception:  # said, and the thread goes on to the next
             logger.exception("Could not work out %s later", label)
         finally:
             connections.close_all()  # this thread's own connections
