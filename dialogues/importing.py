@@ -223,28 +223,50 @@ def _same_name(name: str) -> Q:
     return Q(Exact(Lower("name"), Lower(Value(name))))
 
 
-def _same_name_or_parties(model, name: str, parties: list[str]) -> list[int]:
-    """The ids of the dialogues or agreements named `name` (but for case, as the unique index on lower(name)
-    compares) or with exactly these parties (every one of them and no other), in one query.
+def _same_name_or_parties(model, name: str, parties: list[int]) -> list[tuple[int, str]]:
+    """The (id, name) of the dialogues or agreements named `name` (but for case, as the unique index on
+    lower(name) compares) or with exactly these parties (participant ids: every one of them and no other),
+    in name order.
 
-    Written in SQL because it runs for every record an article names: built with the ORM, the query's
-    construction cost more than running it. Table and column names come from the models, values are
+    Written in SQL because it runs for every record an article names: built with the ORM, the queries'
+    construction cost more than running them. Table and column names come from the models, values are
     parameters."""
-    table, through = model._meta.db_table, model.parties.through._meta.db_table
-    key, people = f"{model._meta.model_name}_id", Participant._meta.db_table
-    sql, params = f"SELECT id FROM {table} WHERE LOWER(name) = LOWER(%s)", [name]
-    if wanted := sorted(set(parties)):
-        marks = ", ".join(["%s"] * len(wanted))
-        sql += (
-            f" UNION SELECT t.{key} FROM {through} t WHERE t.{key} IN ("
-            f"SELECT a.{key} FROM {through} a JOIN {people} p ON p.id = a.participant_id"
-            f" WHERE p.name IN ({marks}) GROUP BY a.{key} HAVING COUNT(DISTINCT a.participant_id) = %s)"
-            f" GROUP BY t.{key} HAVING COUNT(*) = %s"
-        )
-        params += [*wanted, len(wanted), len(wanted)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT id, name FROM {model._meta.db_table} WHERE LOWER(name) = LOWER(%s)", [name])
+        rows = cursor.fetchall()
+        if parties:
+            rows += _same_parties(cursor, model, sorted(set(parties)))
+    return sorted(set(rows), key=lambda row: (row[1], row[0]))
+
+
+def _same_parties(cursor, model, parties: list[int]) -> list[tuple[int, str]]:
+    """The (id, name) of the records with exactly these parties, looked for among the records of the party
+    with the fewest: Japan is a party of nearly every record, its partner of a few."""
+    table, through = model._meta.db_table, model.parties.through._meta.db_table
+    key = f"{model._meta.model_name}_id"
+    marks = ", ".join(["%s"] * len(parties))
+    cursor.execute(
+        f"SELECT participant_id, COUNT(*) FROM {through} WHERE participant_id IN ({marks}) GROUP BY participant_id",
+        parties,
+    )
+    links = dict(cursor.fetchall())
+    if len(links) < len(parties):  # a party of no record yet
+        return []
+    rarest = min(parties, key=links.__getitem__)
+    others = [p for p in parties if p != rarest]
+    sql = (
+        f"SELECT r.id, r.name FROM {through} a JOIN {table} r ON r.id = a.{key} WHERE a.participant_id = %s"
+        f" AND (SELECT COUNT(*) FROM {through} t WHERE t.{key} = a.{key}) = %s"
+    )
+    params = [rarest, len(parties)]
+    if others:
+        sql += (
+            f" AND (SELECT COUNT(*) FROM {through} t WHERE t.{key} = a.{key}"
+            f" AND t.participant_id IN ({', '.join(['%s'] * len(others))})) = %s"
+        )
+        params += [*others, len(others)]
+    cursor.execute(sql, params)
+    return cursor.fetchall()
 
 
 def _words_rank(text: str) -> tuple:
@@ -450,18 +472,23 @@ class _Saver:
 
     def _match(self, model, parties: list[str], name: str):
         """The record this finding is about: the same name, or the same parties and subject."""
-        found = list(model.objects.filter(pk__in=ids)) if (ids := _same_name_or_parties(model, name, parties)) else []
+        known = [self._known([party]) for party in parties]
+        # a party not in the database yet is a party of no record: only the name can match
+        ids = [p.pk for p in known] if all(known) else []
+        found = _same_name_or_parties(model, name, ids)
         # Imported again, an article speaks of the records it spoke of before, even if a record
         # made since would match it too: importing the same file twice changes nothing.
-        before = [r for r in found if self._key(r) in self._spoke_of]
-        return self._best(before, parties, name) or self._best(found, parties, name)
+        before = [row for row in found if (model._meta.model_name, row[0]) in self._spoke_of]
+        best = self._best(before, parties, name) or self._best(found, parties, name)
+        return model.objects.get(pk=best) if best else None
 
     @staticmethod
-    def _best(found: list, parties: list[str], name: str):
-        by_name = next((r for r in found if r.name.lower() == name.lower()), None)
+    def _best(found: list[tuple[int, str]], parties: list[str], name: str) -> int | None:
+        """Of these (id, name) rows, the id of the one named `name`, else (with parties) of the same subject."""
+        by_name = next((pk for pk, other in found if other.lower() == name.lower()), None)
         if by_name or not parties:
             return by_name
-        return next((r for r in found if same_subject(name, r.name)), None)
+        return next((pk for pk, other in found if same_subject(name, other)), None)
 
     def _dialogue(self, finding: DialogueFinding) -> Dialogue:
         dialogue = self._match(Dialogue, finding.parties, finding.name)

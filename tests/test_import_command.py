@@ -306,6 +306,30 @@ def test_importing_again_speaks_of_the_records_it_spoke_of_before(tmp_path):
     assert counts() == before and "1 file(s): 1 unchanged" in output
 
 
+def test_a_record_is_matched_by_exactly_its_parties_not_a_record_of_more_or_fewer(tmp_path):
+    from tests.conftest import party
+
+    japan, uk, italy, france = party("Japan", region="japan"), party("UK"), party("Italy"), party("France")
+    for n, partner in enumerate([france, france, france, uk, uk]):  # Japan is a party of nearly every record
+        Agreement.objects.create(name=f"Japan accord {n}").parties.set([japan, partner])
+    program = Agreement.objects.create(name="Global Combat Air Program", kind="programme")
+    program.parties.set([japan, uk, italy])
+    # of the same subject, and first in name order: only their parties tell them apart
+    wider = Agreement.objects.create(name="GCAP", kind="programme")
+    wider.parties.set([japan, uk, italy, france])
+    narrower = Agreement.objects.create(name="Combat Air Programme", kind="programme")
+    narrower.parties.set([japan, uk])
+    other = Agreement.objects.create(name="Air Combat Programme", kind="programme")
+    other.parties.set([japan, italy, party("Sweden")])
+    (tmp_path / "gcap.txt").write_text(
+        "Japan and Europe build defence-industrial ties\n"
+        "The Global Combat Air Programme already ties Japan to Britain and Italy in developing a fighter.\n"
+    )
+    run(tmp_path / "gcap.txt", "--published", "2025-07-01")
+    assert set(Agreement.objects.filter(sources__article__isnull=False).values_list("pk", flat=True)) == {program.pk}
+    assert Agreement.objects.count() == 9
+
+
 def test_an_article_of_a_thousand_quotations_is_refused_whole(tmp_path):
     quotes = "".join(f'"We need cooperation number {n}," Osamu Izawa said.\n' for n in range(1000))
     (tmp_path / "flood.txt").write_text(f"Japan and NATO to launch defense-industrial talks\n{quotes}")
