@@ -180,7 +180,9 @@ def queries_per_page(client) -> dict[str, int]:
     return counts
 
 
-def test_every_page_runs_the_same_number_of_queries_at_any_size(client):
+def test_every_page_runs_the_same_number_of_queries_at_any_size(client, settings):
+    # the facets' time limit cuts counting short on a loaded machine (fewer queries): its own tests cover it
+    settings.FACET_TIME_LIMIT_MS = 60_000
     grow(speakers=12, statements=200)
     small = queries_per_page(client)
     grow(speakers=30, statements=3_000, dialogues=20)
