@@ -202,7 +202,29 @@ def test_lists_walk_their_order_index_and_text_is_found_through_a_text_index(cli
     # the statements' text filter (and search), through the text index: GIN on PostgreSQL, FTS5 on SQLite
     if connection.vendor == "postgresql":  # the ids of a rare word's statements come from the GIN index
         assert "dialogues_statement_search" in matching("Quote 111").explain()
-    else:
-        assert "VIRTUAL TABLE INDEX" in Statement.objects.filter(statement_text("Quote 111")).explain()
+    else:  # a rare word's statements are fetched by the ids the FTS5 index gives
+        with CaptureQueriesContext(connection) as queries:
+            rare = Statement.objects.filter(statement_text("Quote 111"))
+        assert any("dialogues_statement_text MATCH" in q["sql"] for q in queries)
+        assert "INTEGER PRIMARY KEY" in rare.explain()
     # and they find the quote
     assert "1 statement where" in html(client, "/statements/?q=Quote+111")
+
+
+@pytest.mark.parametrize("text", ["Quote", "Speaker 000"])
+def test_text_in_many_statements_pages_by_the_order_index_not_by_sorting_every_match(client, monkeypatch, text):
+    """A common word, or the name of the most quoted speaker: SQLite walks the list's order and tests
+    each row, instead of collecting every match and sorting them (seconds at a million)."""
+    from dialogues import text_search
+    from dialogues.filters import StatementFilter
+
+    grow(speakers=5, statements=300)
+    monkeypatch.setattr(text_search, "FEW", 10)  # "many" is over 10 here (a thousand at scale)
+    rows = StatementFilter({"q": text}, queryset=Statement.objects.all()).qs
+    if connection.vendor == "sqlite":
+        plan = rows.order_by(*Statement._meta.ordering)[:25].explain()
+        assert "statement_order" in plan and "TEMP B-TREE" not in plan
+    expected = [s for s in Statement.objects.order_by(*Statement._meta.ordering) if text in f"{s.text} {s.speaker}"]
+    assert len(expected) > 10 and rows.count() == len(expected)
+    assert list(rows.order_by(*Statement._meta.ordering)[:25]) == expected[:25]
+    assert f"{len(expected)} statements where" in html(client, f"/statements/?q={text.replace(' ', '+')}")
