@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from .models import Agreement, Article, Dialogue, Participant, Statement
 from .spelling import spellings
@@ -52,16 +53,26 @@ def _rows(model, related, columns):
     return rows.only(*columns) if columns else rows
 
 
+def _vector(model, fields):
+    """The text vector searched: an article's is kept in its column (migration 0013), the others' computed by
+    the expression their GIN indexes hold (0010)."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    if model is Article:  # only ever in a query of the article table alone, so the name is unambiguous
+        return RawSQL("search_vector", [], output_field=SearchVectorField())
+    return search_vector(*fields)
+
+
 def _postgres(model, fields, related, columns, query):
     from django.contrib.postgres.search import SearchRank
 
-    vector, terms = search_vector(*fields), search_terms(query)
+    vector, terms = _vector(model, fields), search_terms(query)
     if model is Statement:  # a rare word's few statements by id (see text_search)
         matches = model.objects.filter(statement_text(query))
     else:
         matches = model.objects.annotate(found=vector).filter(found=terms)
-    newest = matches.order_by(*model._meta.ordering)[:CANDIDATES]
-    rows = _rows(model, related, columns).filter(pk__in=newest.values("pk"))
+    newest = list(matches.order_by(*model._meta.ordering).values_list("pk", flat=True)[:CANDIDATES])
+    rows = _rows(model, related, columns).filter(pk__in=newest)
     return list(rows.annotate(rank=SearchRank(vector, terms)).order_by("-rank", "pk")[:LIMIT])
 
 

@@ -190,7 +190,8 @@ def test_every_page_runs_the_same_number_of_queries_at_any_size(client, settings
 
 
 def test_lists_walk_their_order_index_and_text_is_found_through_a_text_index(client):
-    from dialogues.text_search import matching, statement_text
+    from dialogues.search import _vector
+    from dialogues.text_search import matching, search_terms, statement_text
 
     people = grow(speakers=5, statements=300)
     with connection.cursor() as cursor:
@@ -202,6 +203,12 @@ def test_lists_walk_their_order_index_and_text_is_found_through_a_text_index(cli
     # the statements' text filter (and search), through the text index: GIN on PostgreSQL, FTS5 on SQLite
     if connection.vendor == "postgresql":  # the ids of a rare word's statements come from the GIN index
         assert "dialogues_statement_search" in matching("Quote 111").explain()
+        # and an article's words from the vector it keeps (never its text parsed again)
+        words = Article.objects.annotate(found=_vector(Article, ())).filter(found=search_terms("Story 7"))
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off")  # nor walking another index of a few rows
+        assert "dialogues_article_vector" in words.order_by().explain()
+        assert "Story 7" in html(client, "/search/?q=Story+7")
     else:  # a rare word's statements are fetched by the ids the FTS5 index gives
         with CaptureQueriesContext(connection) as queries:
             rare = Statement.objects.filter(statement_text("Quote 111"))
