@@ -58,7 +58,7 @@ def _vector(model, fields):
     the expression their GIN indexes hold (0010)."""
     from django.contrib.postgres.search import SearchVectorField
 
-    if model is Article:  # only ever in a query of the article table alone, so the name is unambiguous
+    if model is Article:  # unqualified: SQL takes the innermost article table, in a subquery too
         return RawSQL("search_vector", [], output_field=SearchVectorField())
     return search_vector(*fields)
 
@@ -71,8 +71,8 @@ def _postgres(model, fields, related, columns, query):
         matches = model.objects.filter(statement_text(query))
     else:
         matches = model.objects.annotate(found=vector).filter(found=terms)
-    newest = list(matches.order_by(*model._meta.ordering).values_list("pk", flat=True)[:CANDIDATES])
-    rows = _rows(model, related, columns).filter(pk__in=newest)
+    newest = matches.order_by(*model._meta.ordering)[:CANDIDATES]
+    rows = _rows(model, related, columns).filter(pk__in=newest.values("pk"))
     return list(rows.annotate(rank=SearchRank(vector, terms)).order_by("-rank", "pk")[:LIMIT])
 
 
